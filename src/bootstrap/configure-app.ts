@@ -1,0 +1,29 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import type { AppConfig } from '../config/app-config.js';
+import { jsonBodyOnly } from '../common/http/json-body-only.middleware.js';
+import { buildOpenApiDocument, mountSwaggerUi } from './swagger.js';
+
+// Routes that will carry raw upstream bodies (the relay) parse nothing themselves.
+const RAW_BODY_PREFIXES = ['/v1/api/'];
+
+/** Everything about the HTTP edge, shared by main.ts and the tests so both see one app. */
+export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.http.trustProxy);
+  app.use(helmet());
+  app.enableCors({
+    // An exact list, or no CORS at all: the request origin is never reflected.
+    origin: config.http.corsOrigins.length ? config.http.corsOrigins : false,
+    credentials: true,
+    allowedHeaders: ['Content-Type', 'X-CSRF', 'X-Request-Id', 'Authorization'],
+    exposedHeaders: ['X-Request-Id'],
+    maxAge: 600,
+  });
+  app.use(jsonBodyOnly(RAW_BODY_PREFIXES));
+  app.useBodyParser('json', { limit: config.http.bodyLimit, type: ['application/json', 'application/*+json'] });
+  app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });
+  mountSwaggerUi(app, buildOpenApiDocument(app));
+}

@@ -1,0 +1,45 @@
+import { type ParsedEnv } from './config.schema.js';
+
+/** The validated, typed configuration every module reads instead of process.env. */
+export interface AppConfig {
+  env: ParsedEnv['NODE_ENV'];
+  isProduction: boolean;
+  http: {
+    host: string;
+    port: number;
+    publicUrl: string;
+    corsOrigins: string[];
+    trustProxy: boolean | number | string;
+    bodyLimit: string;
+    shutdownGraceMs: number;
+  };
+  log: { level: ParsedEnv['LOG_LEVEL']; pretty: boolean };
+  database: {
+    url?: string;
+    schema: string;
+    connectTimeoutMs: number;
+    migrationsRun: boolean;
+    dataDir: string;
+    embedded: boolean;
+  };
+  redis: {
+    url?: string;
+    mode: ParsedEnv['REDIS_MODE'];
+    sentinels: { host: string; port: number }[];
+    sentinelName: string;
+    clusterNodes: { host: string; port: number }[];
+    keyPrefix: string;
+    connectTimeoutMs: number;
+    embedded: boolean;
+  };
+  sandbox: {
+    enabled: boolean;
+    host: string;
+    port: number;
+    publicUrl: string;
+    control: boolean;
+    seedFile?: string;
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+// Booleans arrive from the environment as strings; only these spellings count.
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)));
+
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).optional().default(fallback);
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .url()
+    .refine((v) => protocols.includes(new URL(v).protocol), {
+      message: `must use one of ${protocols.join(', ')}`,
+    });
+
+/**
+ * Every environment variable the service reads, in one place. The keys are the
+ * variable names so a validation error names exactly what to fix.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: int(3000, 0, 65535),
+  PUBLIC_URL: url(['http:', 'https:']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: bool(false),
+  CORS_ORIGINS: list.pipe(z.array(url(['http:', 'https:']))),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(false|true|\d{1,2}|[\w.:/, -]+)$/, 'must be false, true, a hop count or a list of addresses')
+    .default('false'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb')
+    .default('100kb'),
+  SHUTDOWN_GRACE_MS: int(10_000, 0, 120_000),
+
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
+    .default('public'),
+  DATABASE_CONNECT_TIMEOUT_MS: int(5_000, 100, 60_000),
+  DATABASE_MIGRATIONS_RUN: bool(true),
+  DATA_DIR: z.string().min(1).default('./.data'),
+
+  REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  REDIS_MODE: z.enum(['standalone', 'sentinel', 'cluster']).default('standalone'),
+  REDIS_SENTINELS: list,
+  REDIS_SENTINEL_NAME: z.string().default('mymaster'),
+  REDIS_CLUSTER_NODES: list,
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,64}$/, 'must be 1-64 letters, digits or : . - _')
+    .default('bff:'),
+  REDIS_CONNECT_TIMEOUT_MS: int(5_000, 100, 60_000),
+
+  ALLOW_EMBEDDED_IN_PRODUCTION: bool(false),
+
+  SANDBOX_ENABLED: z.enum(['true', 'false', '1', '0', 'yes', 'no']).optional(),
+  SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
+  SANDBOX_PORT: int(4010, 0, 65535),
+  SANDBOX_PUBLIC_URL: url(['http:', 'https:']).optional(),
+  SANDBOX_CONTROL: bool(false),
+  SANDBOX_SEED_FILE: z.string().optional(),
+});
+
+export type Env = z.input<typeof envSchema>;
+export type ParsedEnv = z.output<typeof envSchema>;

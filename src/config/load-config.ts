@@ -1,0 +1,86 @@
+import { envSchema, type ParsedEnv } from './config.schema.js';
+import { type AppConfig } from './app-config.js';
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function hostPorts(entries: string[], variable: string): { host: string; port: number }[] {
+  return entries.map((entry) => {
+    const match = /^([^:]+):(\d{1,5})$/.exec(entry);
+    if (!match) throw new ConfigError([`${variable}: "${entry}" is not host:port`]);
+    return { host: match[1], port: Number(match[2]) };
+  });
+}
+
+function trustProxy(raw: string): boolean | number | string {
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
+function refuseEmbeddedInProduction(env: ParsedEnv): string[] {
+  if (env.NODE_ENV !== 'production' || env.ALLOW_EMBEDDED_IN_PRODUCTION) return [];
+  const problems: string[] = [];
+  if (!env.DATABASE_URL) problems.push('DATABASE_URL: required in production (embedded PGlite is single-instance; set ALLOW_EMBEDDED_IN_PRODUCTION=true to accept it)');
+  if (!env.REDIS_URL && env.REDIS_MODE === 'standalone') problems.push('REDIS_URL: required in production (the in-process store is single-instance; set ALLOW_EMBEDDED_IN_PRODUCTION=true to accept it)');
+  return problems;
+}
+
+/** Validates the environment once; throws a ConfigError naming every bad variable. */
+export function loadConfig(source: Record<string, string | undefined>): AppConfig {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  const env = parsed.data;
+  const problems = refuseEmbeddedInProduction(env);
+  if (problems.length) throw new ConfigError(problems);
+
+  const port = env.PORT;
+  const sandboxEnabled =
+    env.SANDBOX_ENABLED === undefined ? env.NODE_ENV !== 'production' : ['true', '1', 'yes'].includes(env.SANDBOX_ENABLED);
+  return {
+    env: env.NODE_ENV,
+    isProduction: env.NODE_ENV === 'production',
+    http: {
+      host: env.HOST,
+      port,
+      publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+      corsOrigins: env.CORS_ORIGINS,
+      trustProxy: trustProxy(env.TRUST_PROXY),
+      bodyLimit: env.BODY_LIMIT,
+      shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    },
+    log: { level: env.LOG_LEVEL, pretty: env.LOG_PRETTY },
+    database: {
+      url: env.DATABASE_URL,
+      schema: env.DATABASE_SCHEMA,
+      connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      migrationsRun: env.DATABASE_MIGRATIONS_RUN,
+      dataDir: env.DATA_DIR,
+      embedded: !env.DATABASE_URL,
+    },
+    redis: {
+      url: env.REDIS_URL,
+      mode: env.REDIS_MODE,
+      sentinels: hostPorts(env.REDIS_SENTINELS, 'REDIS_SENTINELS'),
+      sentinelName: env.REDIS_SENTINEL_NAME,
+      clusterNodes: hostPorts(env.REDIS_CLUSTER_NODES, 'REDIS_CLUSTER_NODES'),
+      keyPrefix: env.REDIS_KEY_PREFIX,
+      connectTimeoutMs: env.REDIS_CONNECT_TIMEOUT_MS,
+      embedded: !env.REDIS_URL && env.REDIS_MODE === 'standalone',
+    },
+    sandbox: {
+      enabled: sandboxEnabled,
+      host: env.SANDBOX_HOST,
+      port: env.SANDBOX_PORT,
+      publicUrl: (env.SANDBOX_PUBLIC_URL ?? `http://127.0.0.1:${env.SANDBOX_PORT}`).replace(/\/$/, ''),
+      control: env.SANDBOX_CONTROL,
+      seedFile: env.SANDBOX_SEED_FILE,
+    },
+  };
+}

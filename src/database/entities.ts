@@ -1,0 +1,5 @@
+import { AuditEventEntity } from '../audit/audit-event.entity.js';
+import { UserEntity } from '../users/user.entity.js';
+
+/** Every entity the data source knows; new concerns add theirs here. */
+export const entities = [UserEntity, AuditEventEntity];

@@ -1,0 +1,5 @@
+import { Initial1795324321720 } from './1795324321720-Initial.js';
+
+// Migrations are listed explicitly (no globs) so the same list loads under
+// ts-jest, from dist/, and in PGlite. Append new ones in order.
+export const migrations = [Initial1795324321720];

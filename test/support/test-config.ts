@@ -1,0 +1,22 @@
+import { loadConfig } from '../../src/config/load-config.js';
+import type { AppConfig } from '../../src/config/app-config.js';
+import { TEST_DATABASE_URL, TEST_REDIS_URL } from './test-env.js';
+import { uniqueSuffix } from './unique.js';
+
+/** Real Postgres and Redis, isolated per call by a fresh schema and key prefix. */
+export function integrationConfig(overrides: Record<string, string> = {}): AppConfig {
+  const suffix = uniqueSuffix();
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: TEST_DATABASE_URL,
+    DATABASE_SCHEMA: `t_${suffix}`,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_KEY_PREFIX: `t${suffix}:`,
+    SANDBOX_ENABLED: 'false',
+    SHUTDOWN_GRACE_MS: '0',
+    ...overrides,
+  });
+}
