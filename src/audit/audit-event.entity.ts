@@ -37,6 +37,6 @@ export class AuditEventEntity {
   @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })
   requestId: string | null;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb' })
   details: Record<string, unknown>;
 }

@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config.js';
+import { assignRequestId } from '../common/http/request-id.middleware.js';
 import { jsonBodyOnly } from '../common/http/json-body-only.middleware.js';
 import { buildOpenApiDocument, mountSwaggerUi } from './swagger.js';
 
@@ -11,6 +12,7 @@ const RAW_BODY_PREFIXES = ['/v1/api/'];
 /** Everything about the HTTP edge, shared by main.ts and the tests so both see one app. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
+  app.use(assignRequestId);
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
   app.use(helmet());

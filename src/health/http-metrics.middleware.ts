@@ -1,5 +1,6 @@
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { routeTemplate } from '../common/http/route-template.js';
 import { MetricsService } from './metrics.service.js';
 
 /** Records every request under its route template (never the raw path: unbounded labels). */
@@ -10,9 +11,7 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   use(req: Request, res: Response, next: NextFunction): void {
     const stop = this.metrics.httpDuration.startTimer();
     res.once('finish', () => {
-      const template = (req.route as { path?: string } | undefined)?.path;
-      const route = template ? `${req.baseUrl}${template}` : 'unmatched';
-      stop({ method: req.method, route, status_code: String(res.statusCode) });
+      stop({ method: req.method, route: routeTemplate(req) ?? 'unmatched', status_code: String(res.statusCode) });
     });
     next();
   }

@@ -16,11 +16,8 @@ type Req = IncomingMessage & { id?: string; originalUrl?: string };
         pinoHttp: {
           level: config.log.level,
           transport: config.log.pretty ? { target: 'pino-pretty' } : undefined,
-          genReqId: (req: IncomingMessage, res: ServerResponse) => {
-            const id = requestIdFromHeaders(req.headers['x-request-id']);
-            res.setHeader('X-Request-Id', id);
-            return id;
-          },
+          // assignRequestId (first middleware) already chose the id and set the header.
+          genReqId: (req: Req) => req.id ?? requestIdFromHeaders(req.headers['x-request-id']),
           customProps: (req: Req) => ({ requestId: req.id }),
           // Health probes every few seconds would drown everything else.
           autoLogging: { ignore: (req: Req) => (req.url ?? '').startsWith('/health') },

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { toProblem } from './problem.mapper.js';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
 import { requestIdOf } from '../http/request-id.js';
+import { routeTemplate } from '../http/route-template.js';
 
 // Echo at most a short, printable path: never a query string, never control characters.
 function safePath(path: string): string {
@@ -18,7 +19,7 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const facts = { routeMatched: request.route !== undefined, method: request.method, path: safePath(request.path) };
+    const facts = { routeMatched: routeTemplate(request) !== undefined, method: request.method, path: safePath(request.path) };
     const { problem, headers, unexpected } = toProblem(error, requestIdOf(request), facts);
     if (unexpected) this.logger.error({ err: error, requestId: problem.requestId }, 'unhandled error');
     if (response.headersSent) {
