@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { AppConfig } from './config/app-config.js';
+import { BootResources } from './bootstrap/boot-resources.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { ProblemFilter } from './common/errors/problem.filter.js';
@@ -12,13 +13,13 @@ import { AuditModule } from './audit/audit.module.js';
 /** The whole service, built from a config validated before Nest starts. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, resources = new BootResources()): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, resources),
         LoggingModule,
-        DatabaseModule.forRoot(config),
+        DatabaseModule.forRoot(config, resources),
         RedisModule,
         AuditModule,
         HealthModule,

@@ -3,12 +3,17 @@ import { Logger } from 'nestjs-pino';
 import { createApp } from './bootstrap/create-app.js';
 import { installGracefulShutdown } from './bootstrap/graceful-shutdown.js';
 import { loadConfig } from './config/load-config.js';
+import { startSandbox } from './sandbox/index.js';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(process.env);
+  // The sandbox upstream runs in-process on dev defaults so the whole login flow
+  // works on a bare machine; production turns it off unless asked.
+  const sandbox = config.sandbox.enabled ? await startSandbox(config.sandbox) : undefined;
   const app = await createApp(config);
   const logger = app.get(Logger);
-  installGracefulShutdown(app, config.http.shutdownGraceMs, logger);
+  if (sandbox) logger.warn(`sandbox upstream (demo providers, not for production) on ${sandbox.url}`, 'Sandbox');
+  installGracefulShutdown(app, config.http.shutdownGraceMs, logger, async () => sandbox?.close());
   await app.listen(config.http.port, config.http.host);
   logger.log(`oauth-bff listening on ${config.http.publicUrl} (docs at /docs)`, 'Bootstrap');
 }

@@ -12,7 +12,7 @@ export default async function globalSetup() {
     await client.connect();
     await client.query('SELECT 1');
   } catch (error) {
-    throw new Error(`Integration tests need Postgres at ${databaseUrl}: ${error.message}`);
+    throw new Error(`Integration tests need Postgres at ${databaseUrl}: ${error.message}`, { cause: error });
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -21,7 +21,7 @@ export default async function globalSetup() {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    throw new Error(`Integration tests need Redis at ${redisUrl}: ${error.message}`);
+    throw new Error(`Integration tests need Redis at ${redisUrl}: ${error.message}`, { cause: error });
   } finally {
     redis.disconnect();
   }

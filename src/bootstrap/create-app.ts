@@ -2,15 +2,23 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../app.module.js';
 import type { AppConfig } from '../config/app-config.js';
+import { BootResources } from './boot-resources.js';
 import { configureApp } from './configure-app.js';
 
 /** Builds the configured (not yet listening) application. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    bodyParser: false,
-    bufferLogs: true,
-    abortOnError: false,
-  });
+  const resources = new BootResources();
+  let app: NestExpressApplication;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, resources), {
+      bodyParser: false,
+      bufferLogs: true,
+      abortOnError: false,
+    });
+  } catch (error) {
+    await resources.closeAll();
+    throw error;
+  }
   configureApp(app, config);
   return app;
 }

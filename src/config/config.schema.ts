@@ -15,13 +15,18 @@ const list = z
   .optional()
   .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 
+function protocolOf(value: string): string | undefined {
+  try {
+    return new URL(value).protocol;
+  } catch {
+    return undefined;
+  }
+}
+
 const url = (protocols: string[]) =>
-  z
-    .string()
-    .url()
-    .refine((v) => protocols.includes(new URL(v).protocol), {
-      message: `must use one of ${protocols.join(', ')}`,
-    });
+  z.string().refine((v) => protocols.includes(protocolOf(v) ?? ''), {
+    message: `must be a URL using one of ${protocols.join(', ')}`,
+  });
 
 /**
  * Every environment variable the service reads, in one place. The keys are the

@@ -9,7 +9,7 @@ export async function openDataSource(config: AppConfig['database']): Promise<Dat
     await dataSource.initialize();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Cannot connect to the database (${describe(config)}): ${reason}`);
+    throw new Error(`Cannot connect to the database (${describe(config)}): ${reason}`, { cause: error });
   }
   if (!config.embedded && config.schema !== 'public') {
     await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${config.schema}"`);

@@ -23,7 +23,7 @@ export async function openKvStore(config: AppConfig['redis'], logger: LoggerServ
   } catch (error) {
     connection.disconnect();
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Cannot connect to Redis (${config.mode}, REDIS_URL ${describeUrl(config.url)}): ${reason}`);
+    throw new Error(`Cannot connect to Redis (${config.mode}, REDIS_URL ${describeUrl(config.url)}): ${reason}`, { cause: error });
   }
   return new RedisKvStore(connection, config.keyPrefix);
 }

@@ -1,5 +1,6 @@
 import { Global, Logger, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { BOOT_RESOURCES, type BootResources } from '../bootstrap/boot-resources.js';
 import { KvStore } from './kv-store.port.js';
 import { openKvStore } from './open-kv-store.js';
 
@@ -9,8 +10,12 @@ import { openKvStore } from './open-kv-store.js';
   providers: [
     {
       provide: KvStore,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => openKvStore(config.redis, new Logger('Redis')),
+      inject: [APP_CONFIG, BOOT_RESOURCES],
+      useFactory: async (config: AppConfig, resources: BootResources) => {
+        const store = await openKvStore(config.redis, new Logger('Redis'));
+        resources.track(() => store.close());
+        return store;
+      },
     },
   ],
   exports: [KvStore],
