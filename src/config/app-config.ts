@@ -32,6 +32,23 @@ export interface AppConfig {
     connectTimeoutMs: number;
     embedded: boolean;
   };
+  tokens: {
+    /** Key ring parsed from TOKEN_KEYS; undefined means "generate one into DATA_DIR" (dev only). */
+    keys?: { kid: string; key: Buffer }[];
+    dataDir: string;
+  };
+  providersFile?: string;
+  sessions: {
+    idleSeconds: number;
+    absoluteSeconds: number;
+    nativeIdleSeconds: number;
+    nativeAbsoluteSeconds: number;
+    loginTransactionSeconds: number;
+    cookieSecure: boolean;
+    /** PUBLIC_URL's origin plus APP_ORIGINS. */
+    appOrigins: string[];
+    opsSubjects: string[];
+  };
   sandbox: {
     enabled: boolean;
     host: string;

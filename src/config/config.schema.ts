@@ -72,6 +72,27 @@ export const envSchema = z.object({
 
   ALLOW_EMBEDDED_IN_PRODUCTION: bool(false),
 
+  // Token encryption key ring: "kid:base64key,kid2:base64key2"; the first is active.
+  TOKEN_KEYS: z
+    .string()
+    .regex(/^[\w-]{1,32}:[A-Za-z0-9+/=_-]{43,44}(,[\w-]{1,32}:[A-Za-z0-9+/=_-]{43,44})*$/, 'must be kid:base64(32 bytes)[,kid:base64...]')
+    .optional(),
+  ALLOW_GENERATED_KEYS_IN_PRODUCTION: bool(false),
+
+  PROVIDERS_FILE: z.string().optional(),
+
+  SESSION_IDLE_SECONDS: int(1_800, 60, 86_400 * 30),
+  SESSION_ABSOLUTE_SECONDS: int(43_200, 300, 86_400 * 90),
+  NATIVE_SESSION_IDLE_SECONDS: int(86_400 * 14, 60, 86_400 * 90),
+  NATIVE_SESSION_ABSOLUTE_SECONDS: int(86_400 * 90, 300, 86_400 * 365),
+  LOGIN_TRANSACTION_SECONDS: int(600, 30, 3_600),
+  // Allow the session cookie over plain http (local dev only; browsers accept Secure on localhost anyway).
+  COOKIE_SECURE: bool(true),
+  // Origins (besides PUBLIC_URL) that returnTo may point at and that may send state-changing cookie requests.
+  APP_ORIGINS: list.pipe(z.array(url(['http:', 'https:']))),
+  // provider:subject pairs that get the ops role at login.
+  OPS_SUBJECTS: list,
+
   SANDBOX_ENABLED: z.enum(['true', 'false', '1', '0', 'yes', 'no']).optional(),
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
   SANDBOX_PORT: int(4010, 0, 65535),

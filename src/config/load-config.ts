@@ -16,6 +16,18 @@ function hostPorts(entries: string[], variable: string): { host: string; port: n
   });
 }
 
+function parseKeyRing(raw: string): { kid: string; key: Buffer }[] {
+  const ring = raw.split(',').map((entry) => {
+    const [kid, encoded] = entry.split(':');
+    const key = Buffer.from(encoded, encoded.includes('-') || encoded.includes('_') ? 'base64url' : 'base64');
+    if (key.length !== 32) throw new ConfigError([`TOKEN_KEYS: key "${kid}" must decode to 32 bytes (AES-256), got ${key.length}`]);
+    return { kid, key };
+  });
+  const kids = ring.map((k) => k.kid);
+  if (new Set(kids).size !== kids.length) throw new ConfigError(['TOKEN_KEYS: key ids must be unique']);
+  return ring;
+}
+
 function trustProxy(raw: string): boolean | number | string {
   if (raw === 'true') return true;
   if (raw === 'false') return false;
@@ -26,6 +38,7 @@ function refuseEmbeddedInProduction(env: ParsedEnv): string[] {
   if (env.NODE_ENV !== 'production' || env.ALLOW_EMBEDDED_IN_PRODUCTION) return [];
   const problems: string[] = [];
   if (!env.DATABASE_URL) problems.push('DATABASE_URL: required in production (embedded PGlite is single-instance; set ALLOW_EMBEDDED_IN_PRODUCTION=true to accept it)');
+  if (!env.TOKEN_KEYS && !env.ALLOW_GENERATED_KEYS_IN_PRODUCTION) problems.push('TOKEN_KEYS: required in production (a generated key lives in DATA_DIR; set ALLOW_GENERATED_KEYS_IN_PRODUCTION=true to accept it)');
   if (!env.REDIS_URL && env.REDIS_MODE === 'standalone') problems.push('REDIS_URL: required in production (the in-process store is single-instance; set ALLOW_EMBEDDED_IN_PRODUCTION=true to accept it)');
   return problems;
 }
@@ -41,6 +54,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
   if (problems.length) throw new ConfigError(problems);
 
   const port = env.PORT;
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
   const sandboxEnabled =
     env.SANDBOX_ENABLED === undefined ? env.NODE_ENV !== 'production' : ['true', '1', 'yes'].includes(env.SANDBOX_ENABLED);
   return {
@@ -49,7 +63,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     http: {
       host: env.HOST,
       port,
-      publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+      publicUrl,
       corsOrigins: env.CORS_ORIGINS,
       trustProxy: trustProxy(env.TRUST_PROXY),
       bodyLimit: env.BODY_LIMIT,
@@ -73,6 +87,18 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       keyPrefix: env.REDIS_KEY_PREFIX,
       connectTimeoutMs: env.REDIS_CONNECT_TIMEOUT_MS,
       embedded: !env.REDIS_URL && env.REDIS_MODE === 'standalone',
+    },
+    tokens: { keys: env.TOKEN_KEYS ? parseKeyRing(env.TOKEN_KEYS) : undefined, dataDir: env.DATA_DIR },
+    providersFile: env.PROVIDERS_FILE,
+    sessions: {
+      idleSeconds: env.SESSION_IDLE_SECONDS,
+      absoluteSeconds: env.SESSION_ABSOLUTE_SECONDS,
+      nativeIdleSeconds: env.NATIVE_SESSION_IDLE_SECONDS,
+      nativeAbsoluteSeconds: env.NATIVE_SESSION_ABSOLUTE_SECONDS,
+      loginTransactionSeconds: env.LOGIN_TRANSACTION_SECONDS,
+      cookieSecure: env.COOKIE_SECURE,
+      appOrigins: [...new Set([new URL(publicUrl).origin, ...env.APP_ORIGINS.map((o) => new URL(o).origin)])],
+      opsSubjects: env.OPS_SUBJECTS,
     },
     sandbox: {
       enabled: sandboxEnabled,

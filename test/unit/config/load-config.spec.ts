@@ -40,8 +40,12 @@ describe('loadConfig', () => {
 
   it('production refuses the embedded database and in-process store unless told otherwise', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
-    expect(problems).toEqual([expect.stringMatching(/^DATABASE_URL: required in production/), expect.stringMatching(/^REDIS_URL: required in production/)]);
-    const allowed = loadConfig({ NODE_ENV: 'production', ALLOW_EMBEDDED_IN_PRODUCTION: 'true' });
+    expect(problems).toEqual([
+      expect.stringMatching(/^DATABASE_URL: required in production/),
+      expect.stringMatching(/^TOKEN_KEYS: required in production/),
+      expect.stringMatching(/^REDIS_URL: required in production/),
+    ]);
+    const allowed = loadConfig({ NODE_ENV: 'production', ALLOW_EMBEDDED_IN_PRODUCTION: 'true', ALLOW_GENERATED_KEYS_IN_PRODUCTION: 'true' });
     expect(allowed.database.embedded).toBe(true);
     expect(allowed.sandbox.enabled).toBe(false);
   });
@@ -61,6 +65,20 @@ describe('loadConfig', () => {
       { host: 's2', port: 26380 },
     ]);
     expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'nohostport' })).toThrow(/REDIS_CLUSTER_NODES: "nohostport" is not host:port/);
+  });
+
+  it('parses the token key ring and refuses keys that are not 256 bits', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const config = loadConfig({ TOKEN_KEYS: `k2:${key},k1:${Buffer.alloc(32, 1).toString('base64url')}` });
+    expect(config.tokens.keys?.map((k) => k.kid)).toEqual(['k2', 'k1']);
+    expect(config.tokens.keys?.[0].key.equals(Buffer.alloc(32, 7))).toBe(true);
+    expect(() => loadConfig({ TOKEN_KEYS: `k1:${Buffer.alloc(31).toString('base64')}A` })).toThrow(/TOKEN_KEYS/);
+    expect(() => loadConfig({ TOKEN_KEYS: `k1:${key},k1:${key}` })).toThrow(/TOKEN_KEYS: key ids must be unique/);
+  });
+
+  it('app origins always include the public origin', () => {
+    const config = loadConfig({ PUBLIC_URL: 'https://bff.example/', APP_ORIGINS: 'https://app.example/path' });
+    expect(config.sessions.appOrigins).toEqual(['https://bff.example', 'https://app.example']);
   });
 
   it('a config error message lists each problem on its own line', () => {
