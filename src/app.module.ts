@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { SessionsModule } from './sessions/sessions.module.js';
 
 /** The whole service, built from a config validated before Nest starts. */
 @Module({})
@@ -23,6 +24,7 @@ export class AppModule {
         RedisModule,
         AuditModule,
         HealthModule,
+        SessionsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

@@ -1,5 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { SECURE_SESSION_COOKIE } from '../sessions/session-cookie.js';
+import {
+  SESSION_BEARER_SCHEME,
+  SESSION_COOKIE_SCHEME,
+  sessionBearerScheme,
+  sessionCookieScheme,
+  swaggerRequestInterceptor,
+} from '../sessions/session-openapi.js';
 
 /** The spec is a pure function of the code: the committed openapi.json must equal it. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -11,6 +19,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'Every error is application/problem+json with a stable `code`.',
     )
     .setVersion('1')
+    .addCookieAuth(SECURE_SESSION_COOKIE, sessionCookieScheme, SESSION_COOKIE_SCHEME)
+    .addBearerAuth(sessionBearerScheme, SESSION_BEARER_SCHEME)
     .build();
   return SwaggerModule.createDocument(app, config, {
     // Method names as operation ids give generated clients readable function names.
@@ -22,6 +32,9 @@ export function mountSwaggerUi(app: INestApplication, document: OpenAPIObject): 
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs/openapi.json',
     yamlDocumentUrl: 'docs/openapi.yaml',
-    swaggerOptions: { persistAuthorization: false, withCredentials: true },
+    // The interceptor is a function, so it is serialised into /docs/swagger-ui-init.js (an
+    // inline customJsStr would be blocked by helmet's CSP): "Try it out" sends the cookie
+    // and the X-CSRF header that cookie-authenticated writes need.
+    swaggerOptions: { persistAuthorization: false, withCredentials: true, requestInterceptor: swaggerRequestInterceptor },
   });
 }

@@ -1,5 +1,6 @@
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { UserEntity } from '../users/user.entity.js';
+import { LinkedAccountEntity } from '../tokens/linked-account.entity.js';
 
 /** Every entity the data source knows; new concerns add theirs here. */
-export const entities = [UserEntity, AuditEventEntity];
+export const entities = [UserEntity, AuditEventEntity, LinkedAccountEntity];

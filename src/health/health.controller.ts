@@ -1,11 +1,14 @@
 import { Controller, Get, Header, HttpCode, Inject } from '@nestjs/common';
 import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '../common/errors/domain-error.js';
+import { Public } from '../sessions/public.decorator.js';
 import { LivenessDto, ReadinessDto } from './health.dto.js';
 import { MetricsService } from './metrics.service.js';
 import { ReadinessService } from './readiness.service.js';
 
 @ApiTags('health')
+// Probes and scrapers carry no session.
+@Public()
 @Controller()
 export class HealthController {
   constructor(

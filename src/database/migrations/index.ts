@@ -1,5 +1,6 @@
 import { Initial1795324321720 } from './1795324321720-Initial.js';
+import { LinkedAccounts1795325934635 } from './1795325934635-LinkedAccounts.js';
 
 // Migrations are listed explicitly (no globs) so the same list loads under
 // ts-jest, from dist/, and in PGlite. Append new ones in order.
-export const migrations = [Initial1795324321720];
+export const migrations = [Initial1795324321720, LinkedAccounts1795325934635];

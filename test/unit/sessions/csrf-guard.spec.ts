@@ -1,0 +1,31 @@
+import { describe, expect, it } from '@jest/globals';
+import type { ExecutionContext } from '@nestjs/common';
+import { loadConfig } from '../../../src/config/load-config.js';
+import { CsrfGuard } from '../../../src/sessions/csrf.guard.js';
+import { SessionCookie } from '../../../src/sessions/session-cookie.js';
+import type { AuthenticatedRequest } from '../../../src/sessions/session-request.js';
+
+const config = loadConfig({ NODE_ENV: 'test', SANDBOX_ENABLED: 'false', PUBLIC_URL: 'https://bff.example.test' });
+const guard = new CsrfGuard(config, new SessionCookie(config));
+
+function context(req: Partial<AuthenticatedRequest>): ExecutionContext {
+  return { getType: () => 'http', switchToHttp: () => ({ getRequest: () => req }) } as unknown as ExecutionContext;
+}
+
+// The e2e suites cover authenticated routes; these are the @Public cases (no req.auth), which no route of ours has yet.
+describe('CsrfGuard on public routes', () => {
+  const cookie = { cookie: '__Host-bff_session=whatever' };
+
+  it('a state-changing public request carrying the session cookie must pass the CSRF rule', () => {
+    expect(() => guard.canActivate(context({ method: 'POST', headers: cookie }))).toThrow(expect.objectContaining({ status: 403, code: 'csrf_rejected' }));
+    const good = { ...cookie, 'x-csrf': '1', origin: 'https://bff.example.test' };
+    expect(guard.canActivate(context({ method: 'POST', headers: good }))).toBe(true);
+  });
+
+  it('without a session cookie, or with a bearer header, or for GET, there is nothing to check', () => {
+    expect(guard.canActivate(context({ method: 'POST', headers: {} }))).toBe(true);
+    expect(guard.canActivate(context({ method: 'POST', headers: { ...cookie, authorization: 'Bearer x' } }))).toBe(true);
+    expect(guard.canActivate(context({ method: 'GET', headers: cookie }))).toBe(true);
+    expect(guard.canActivate(context({ method: 'HEAD', headers: cookie }))).toBe(true);
+  });
+});
