@@ -10,6 +10,8 @@ import { LoggingModule } from './logging/logging.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
+import { ProvidersModule } from './providers/providers.module.js';
+import { AuthModule } from './auth/auth.module.js';
 
 /** The whole service, built from a config validated before Nest starts. */
 @Module({})
@@ -25,6 +27,8 @@ export class AppModule {
         AuditModule,
         HealthModule,
         SessionsModule,
+        ProvidersModule,
+        AuthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

@@ -38,6 +38,8 @@ export interface AppConfig {
     dataDir: string;
   };
   providersFile?: string;
+  /** Reads a secret named by reference (e.g. a providers file's clientSecretEnv); undefined when unset or empty. */
+  secretFromEnv(name: string): string | undefined;
   sessions: {
     idleSeconds: number;
     absoluteSeconds: number;

@@ -90,6 +90,8 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     },
     tokens: { keys: env.TOKEN_KEYS ? parseKeyRing(env.TOKEN_KEYS) : undefined, dataDir: env.DATA_DIR },
     providersFile: env.PROVIDERS_FILE,
+    // A closure over the source loadConfig received, so secrets referenced by name never need process.env elsewhere.
+    secretFromEnv: (name: string) => source[name] || undefined,
     sessions: {
       idleSeconds: env.SESSION_IDLE_SECONDS,
       absoluteSeconds: env.SESSION_ABSOLUTE_SECONDS,

@@ -15,7 +15,7 @@ export interface TestApp {
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const config = integrationConfig(overrides);
   const app = await createApp(config);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(config.http.port, '127.0.0.1');
   const url = await app.getUrl();
   return {
     app,

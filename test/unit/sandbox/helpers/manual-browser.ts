@@ -39,6 +39,20 @@ export class ManualBrowser {
     throw new Error('too many redirects');
   }
 
+  /** Any request, with the jar's cookies, as a page's script would send it. */
+  async request(url: string, init: RequestInit = {}): Promise<Response> {
+    return this.send(url, init);
+  }
+
+  /** Plants a cookie as if an earlier response (or an attacker) had set it. */
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
   private async send(url: string, init: RequestInit): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookies.size > 0) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));

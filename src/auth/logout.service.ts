@@ -1,0 +1,62 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import { ProviderRegistry } from '../providers/provider-registry.js';
+import { SessionService } from '../sessions/session.service.js';
+import type { SessionRecord } from '../sessions/session.types.js';
+import { LinkedAccountsService } from '../tokens/linked-accounts.service.js';
+import type { LinkedAccountEntity } from '../tokens/linked-account.entity.js';
+import type { RequestFacts } from './login/request-facts.js';
+
+/**
+ * Logout ends sessions and revokes upstream tokens where the provider can.
+ * Upstream revocation is best effort (logged, never blocking), and skipped for a
+ * provider another live session of the user still relies on, so logging out on
+ * one device does not break the others.
+ */
+@Injectable()
+export class LogoutService {
+  private readonly logger = new Logger('Logout');
+
+  constructor(
+    @Inject(SessionService) private readonly sessions: SessionService,
+    @Inject(LinkedAccountsService) private readonly accounts: LinkedAccountsService,
+    @Inject(ProviderRegistry) private readonly registry: ProviderRegistry,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  async logout(session: SessionRecord, token: string, everywhere: boolean, facts: RequestFacts): Promise<number> {
+    const remaining = everywhere ? [] : (await this.sessions.list(session.userId)).filter((s) => s.id !== session.id);
+    const stillUsed = new Set(remaining.flatMap((s) => s.providers));
+    const toRevoke = everywhere ? (await this.accounts.listForUser(session.userId)).map((a) => a.provider) : session.providers;
+    for (const provider of new Set(toRevoke)) {
+      if (!stillUsed.has(provider)) await this.revokeUpstream(session.userId, provider);
+    }
+    const ended = everywhere ? await this.sessions.revokeAll(session.userId) : Number(await this.sessions.revokeByToken(token));
+    await this.audit.record({
+      actorUserId: session.userId,
+      action: 'logout',
+      targetType: 'session',
+      targetId: everywhere ? null : session.id,
+      outcome: 'success',
+      details: { everywhere, ended },
+      ...facts,
+    });
+    return ended;
+  }
+
+  /** Revokes one provider's tokens for a user; failures are logged, never thrown. */
+  async revokeUpstream(userId: string, provider: string, account?: LinkedAccountEntity | null): Promise<boolean> {
+    const link = account ?? (await this.accounts.findForUser(userId, provider));
+    if (!link || link.status === 'revoked') return false;
+    const adapter = this.registry.get(provider);
+    if (!adapter.capabilities.revoke) return false;
+    try {
+      await adapter.revoke(this.accounts.readTokens(link));
+      await this.accounts.setStatus(link.id, 'revoked');
+      return true;
+    } catch (error) {
+      this.logger.warn({ provider, reason: (error as Error).message }, 'upstream revocation failed');
+      return false;
+    }
+  }
+}

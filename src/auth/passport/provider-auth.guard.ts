@@ -1,0 +1,50 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext, type Type } from '@nestjs/common';
+import { AuthGuard, type IAuthGuard } from '@nestjs/passport';
+import type { Request } from 'express';
+import { DomainError } from '../../common/errors/domain-error.js';
+import type { CallbackRefusal } from './callback-result.js';
+import { ProviderStrategies } from './provider-strategies.js';
+
+/** Passport wraps adapter errors; the typed error inside says what happened. */
+function unwrap(error: unknown): unknown {
+  const inner = (error as { oauthError?: unknown })?.oauthError;
+  return inner instanceof Error ? inner : error;
+}
+
+/**
+ * Runs the provider's passport strategy for `/v1/auth/:provider/login|callback`.
+ * On the login leg the strategy answers the redirect itself; on the callback leg
+ * the result lands in `req.user` for the controller.
+ */
+@Injectable()
+export class ProviderAuthGuard implements CanActivate {
+  private readonly guards = new Map<string, IAuthGuard>();
+
+  constructor(@Inject(ProviderStrategies) private readonly strategies: ProviderStrategies) {}
+
+  canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<Request>();
+    const name = this.strategies.strategyName(String(req.params.provider));
+    return this.guardFor(name).canActivate(context) as Promise<boolean>;
+  }
+
+  private guardFor(name: string): IAuthGuard {
+    let guard = this.guards.get(name);
+    if (!guard) {
+      const Base = AuthGuard(name) as Type<IAuthGuard>;
+      class StrategyGuard extends Base {
+        handleRequest<T>(error: unknown, user: T, info: unknown): T {
+          if (error) throw unwrap(error);
+          if (!user) {
+            const refusal = info as Partial<CallbackRefusal> | undefined;
+            throw new DomainError(refusal?.code ?? 'login_failed', 400, refusal?.message ?? 'The login could not be completed.');
+          }
+          return user;
+        }
+      }
+      guard = new StrategyGuard({ session: false });
+      this.guards.set(name, guard);
+    }
+    return guard;
+  }
+}

@@ -1,0 +1,173 @@
+import type { ProviderConfig } from '../../config/provider-config.js';
+import { oauthErrorFailure, record } from '../../http/map-failure.js';
+import type { UpstreamResponse } from '../../http/upstream-http.js';
+import type { AuthorizationRequest, CodeExchange, ProviderCapabilities, TokenSet, UpstreamIdentity } from '../../provider-adapter.js';
+import { UpstreamError } from '../../upstream-error.js';
+import { BaseAdapter, expiryFromSeconds, splitScopes, type Verdict } from '../base-adapter.js';
+import { DiscoveryCache, type ServerMetadata } from './discovery.js';
+import { IdTokenVerifier } from './id-token.js';
+
+/**
+ * Any RFC 6749 / OpenID Connect server, configured by its issuer alone:
+ * discovery (cached), code + PKCE S256, nonce and ID token verification (jose),
+ * RFC 9207 `iss`, refresh, RFC 7009 revocation, RFC 7662 introspection as token
+ * info, userinfo as identity. Capabilities that depend on the metadata
+ * (issParameter, revoke, tokenInfo) are final once `issuer()` has resolved;
+ * before that they are what a standard server offers.
+ */
+export class GenericAdapter extends BaseAdapter {
+  private readonly discovery: DiscoveryCache;
+  private readonly idTokens: IdTokenVerifier;
+  private readonly configuredIssuer: string;
+
+  constructor(config: ProviderConfig, opts: { discoveryTtlMs?: number } = {}) {
+    super(config, { echoesState: true, issParameter: true, refresh: true, rotatesRefreshTokens: true, revoke: true, tokenInfo: true });
+    this.configuredIssuer = config.endpoints.issuer!;
+    this.discovery = new DiscoveryCache(config.id, this.configuredIssuer, this.http, opts.discoveryTtlMs);
+    this.idTokens = new IdTokenVerifier(config.id, config.timeoutMs);
+  }
+
+  override get capabilities(): ProviderCapabilities {
+    const base = super.capabilities;
+    const metadata = this.discovery.peek();
+    if (!metadata) return base;
+    return {
+      ...base,
+      issParameter: metadata.authorization_response_iss_parameter_supported === true,
+      revoke: Boolean(metadata.revocation_endpoint),
+      tokenInfo: Boolean(metadata.introspection_endpoint),
+    };
+  }
+
+  /** Resolves discovery, so capabilities are final afterwards. */
+  override async issuer(): Promise<string> {
+    return (await this.discovery.get()).issuer;
+  }
+
+  async authorizationUrl(request: AuthorizationRequest): Promise<string> {
+    const metadata = await this.discovery.get();
+    const methods = metadata.code_challenge_methods_supported;
+    // SECURITY.md §4: a server that says it cannot do S256 must be marked `pkce: false` explicitly.
+    if (this.config.pkce && methods && !methods.includes('S256')) {
+      throw new UpstreamError('not_supported', this.id, 'the provider does not support PKCE S256; set pkce: false for it explicitly');
+    }
+    return this.withQuery(metadata.authorization_endpoint, {
+      response_type: 'code',
+      client_id: this.config.clientId,
+      redirect_uri: request.redirectUri,
+      scope: this.config.scopes.join(' '),
+      state: request.state,
+      nonce: request.nonce,
+      code_challenge: this.config.pkce ? request.codeChallenge : undefined,
+      code_challenge_method: this.config.pkce ? 'S256' : undefined,
+    });
+  }
+
+  async exchangeCode(exchange: CodeExchange): Promise<TokenSet> {
+    const form = {
+      grant_type: 'authorization_code',
+      code: exchange.code,
+      redirect_uri: exchange.redirectUri,
+      code_verifier: this.config.pkce ? exchange.codeVerifier : undefined,
+    };
+    const { tokens, metadata } = await this.token(form, 'code exchange');
+    if (tokens.idToken) {
+      const claims = await this.idTokens.verify(tokens.idToken, metadata.jwks_uri, { issuer: metadata.issuer, clientId: this.config.clientId, nonce: exchange.nonce });
+      tokens.extra = { ...tokens.extra, subject: claims.sub };
+    } else if (this.config.scopes.includes('openid')) {
+      throw this.badResponse('code exchange', 'no id_token although openid was requested');
+    }
+    return tokens;
+  }
+
+  async refresh(refreshToken: string): Promise<TokenSet> {
+    const { tokens, metadata } = await this.token({ grant_type: 'refresh_token', refresh_token: refreshToken }, 'token refresh');
+    if (tokens.idToken) {
+      const claims = await this.idTokens.verify(tokens.idToken, metadata.jwks_uri, { issuer: metadata.issuer, clientId: this.config.clientId });
+      tokens.extra = { ...tokens.extra, subject: claims.sub };
+    }
+    // A server that does not rotate answers without a refresh token: the old one stays good.
+    return { ...tokens, refreshToken: tokens.refreshToken ?? refreshToken };
+  }
+
+  async clientCredentials(scopes?: string[]): Promise<TokenSet> {
+    this.require('clientCredentials', 'the client credentials grant');
+    const scope = (scopes ?? this.config.scopes.filter((s) => s !== 'openid')).join(' ') || undefined;
+    return (await this.token({ grant_type: 'client_credentials', scope }, 'client credentials grant')).tokens;
+  }
+
+  /** RFC 7009: the refresh token first (it usually takes the grant's access tokens with it), then the access token. */
+  async revoke(tokens: { accessToken: string; refreshToken?: string }): Promise<void> {
+    const metadata = await this.discovery.get();
+    if (!metadata.revocation_endpoint) throw this.notSupported('token revocation');
+    const send = (token: string, hint: string) =>
+      this.call(this.authenticated(metadata, { method: 'POST', url: metadata.revocation_endpoint!, form: { token, token_type_hint: hint }, operation: 'revocation' }));
+    if (tokens.refreshToken) await send(tokens.refreshToken, 'refresh_token');
+    await send(tokens.accessToken, 'access_token');
+  }
+
+  /** RFC 7662 introspection. */
+  async tokenInfo(accessToken: string): Promise<Record<string, unknown>> {
+    const metadata = await this.discovery.get();
+    if (!metadata.introspection_endpoint) throw this.notSupported('token introspection');
+    const request = { method: 'POST' as const, url: metadata.introspection_endpoint, form: { token: accessToken, token_type_hint: 'access_token' }, operation: 'introspection' };
+    return record((await this.call(this.authenticated(metadata, request))).body);
+  }
+
+  /** Userinfo when published (its `sub` must match the ID token's), else the verified ID token claims. */
+  async identity(tokens: TokenSet): Promise<UpstreamIdentity> {
+    const metadata = await this.discovery.get();
+    const idSubject = typeof tokens.extra?.subject === 'string' ? tokens.extra.subject : undefined;
+    if (!metadata.userinfo_endpoint) {
+      if (!idSubject) throw this.badResponse('identity', 'no userinfo endpoint and no verified ID token');
+      return { subject: idSubject };
+    }
+    const response = await this.call({ method: 'GET', url: metadata.userinfo_endpoint, headers: { authorization: `Bearer ${tokens.accessToken}` }, operation: 'userinfo' });
+    const info = record(response.body);
+    const subject = this.requireString(info, 'sub', 'userinfo');
+    if (idSubject !== undefined && subject !== idSubject) throw this.badResponse('userinfo', 'sub differs from the ID token (OIDC Core §5.3.2)');
+    return {
+      subject,
+      displayName: typeof info.name === 'string' ? info.name : typeof info.preferred_username === 'string' ? info.preferred_username : undefined,
+      email: typeof info.email === 'string' ? info.email : undefined,
+    };
+  }
+
+  private async token(form: Record<string, string | undefined>, operation: string): Promise<{ tokens: TokenSet; metadata: ServerMetadata }> {
+    const metadata = await this.discovery.get();
+    const response = await this.call(this.authenticated(metadata, { method: 'POST', url: metadata.token_endpoint, form, operation }));
+    const body = record(response.body);
+    const tokens: TokenSet = {
+      accessToken: this.requireString(body, 'access_token', operation),
+      refreshToken: typeof body.refresh_token === 'string' ? body.refresh_token : undefined,
+      expiresAt: expiryFromSeconds(body.expires_in),
+      // RFC 6749 §5.1: no `scope` in the answer means exactly what was requested.
+      scopes: splitScopes(body.scope, /\s+/) ?? (form.scope ? form.scope.split(' ') : [...this.config.scopes]),
+      idToken: typeof body.id_token === 'string' ? body.id_token : undefined,
+    };
+    return { tokens, metadata };
+  }
+
+  /** client_secret_basic unless the server only lists client_secret_post. */
+  private authenticated<T extends { headers?: Record<string, string>; form?: Record<string, string | undefined> }>(metadata: ServerMetadata, request: T): T {
+    const methods = metadata.token_endpoint_auth_methods_supported;
+    if (methods && !methods.includes('client_secret_basic') && methods.includes('client_secret_post')) {
+      return { ...request, form: { ...request.form, client_id: this.config.clientId, client_secret: this.config.clientSecret } };
+    }
+    // RFC 6749 §2.3.1: both parts form-urlencoded before base64.
+    const basic = Buffer.from(`${formEncode(this.config.clientId)}:${formEncode(this.config.clientSecret)}`).toString('base64');
+    return { ...request, headers: { ...request.headers, authorization: `Basic ${basic}` } };
+  }
+
+  protected classify(response: UpstreamResponse, operation: string): Verdict {
+    const body = record(response.body);
+    const oauth = oauthErrorFailure(body.error);
+    if (oauth) return { failure: oauth, detail: body.error_description };
+    if (response.status === 401) return { failure: operation === 'userinfo' ? 'unauthorized' : 'invalid_client', detail: body.error_description };
+    return { failure: 'bad_response', detail: body.error_description };
+  }
+}
+
+function formEncode(value: string): string {
+  return encodeURIComponent(value).replace(/%20/g, '+');
+}

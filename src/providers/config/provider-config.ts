@@ -1,0 +1,54 @@
+import type { ProviderKind } from '../provider-adapter.js';
+
+/** Upstream URLs of one provider, after defaults derived from its base URL are filled in. */
+export interface ProviderEndpoints {
+  authorizeUrl?: string;
+  tokenUrl?: string;
+  apiBaseUrl?: string;
+  tokenInfoUrl?: string;
+  revokeUrl?: string;
+  /** generic only: the OIDC / RFC 8414 issuer to discover everything else from. */
+  issuer?: string;
+}
+
+export interface ProviderGrants {
+  password: boolean;
+  meeting: boolean;
+  clientCredentials: boolean;
+}
+
+/** Kept opaque for the relay issue; validated loosely here. */
+export interface RelaySettings {
+  baseUrl?: string;
+  allow?: { methods: string[]; path: string }[];
+  [setting: string]: unknown;
+}
+
+/**
+ * One validated providers-file entry with its secret resolved. `clientSecret` is a
+ * non-enumerable property, so spreading, JSON.stringify or a logger never carries it;
+ * read it explicitly where a client must authenticate.
+ */
+export interface ProviderConfig {
+  id: string;
+  kind: ProviderKind;
+  displayName: string;
+  endpoints: ProviderEndpoints;
+  clientId: string;
+  /** Name of the environment variable the secret came from (safe to show). */
+  clientSecretEnv: string;
+  readonly clientSecret: string;
+  scopes: string[];
+  redirectUri: string;
+  grants: ProviderGrants;
+  /** Send S256 PKCE. True unless the file says `pkce: false` explicitly. */
+  pkce: boolean;
+  /** Upstream request timeout. */
+  timeoutMs: number;
+  relay?: RelaySettings;
+}
+
+/** Attaches the secret without making it enumerable (see ProviderConfig). */
+export function withSecret(config: Omit<ProviderConfig, 'clientSecret'>, secret: string): ProviderConfig {
+  return Object.defineProperty({ ...config }, 'clientSecret', { value: secret, enumerable: false, writable: false }) as ProviderConfig;
+}

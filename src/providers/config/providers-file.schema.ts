@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import type { ProviderKind } from '../provider-adapter.js';
+
+/**
+ * The providers file, one zod schema per provider kind so that each kind names
+ * exactly the endpoints it needs and unknown keys (typos) are refused.
+ */
+
+export const PROVIDER_KINDS = ['bluejeans', 'genesys', 'calcom', 'phonecom', 'generic'] as const satisfies readonly ProviderKind[];
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && !url.hash;
+  } catch {
+    return false;
+  }
+}
+
+const httpUrl = z.string().refine(isHttpUrl, { message: 'must be an absolute http(s) URL without credentials or fragment' });
+
+export const providerId = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, 'must be a url-safe slug: 1-40 lower-case letters, digits or "-", not starting or ending with "-"');
+
+// RFC 6749 scope-token characters: printable ASCII except space, `"` and `\`.
+const scope = z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, 'must be a scope token (printable ASCII, no spaces, quotes or backslashes)');
+
+const relayRule = z.looseObject({
+  methods: z.array(z.string().regex(/^[A-Za-z]+$/, 'must be an HTTP method name')).min(1),
+  path: z.string().min(1),
+});
+
+/** Deliberately loose: the relay issue owns the real shape. */
+const relay = z.looseObject({ baseUrl: httpUrl.optional(), allow: z.array(relayRule).optional() });
+
+const grants = z
+  .strictObject({
+    password: z.boolean().default(false),
+    meeting: z.boolean().default(false),
+    clientCredentials: z.boolean().default(false),
+  })
+  .default({ password: false, meeting: false, clientCredentials: false });
+
+const common = {
+  id: providerId,
+  displayName: z.string().trim().min(1).max(100),
+  clientId: z.string().min(1).max(256),
+  clientSecretEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'must be the NAME of an environment variable, e.g. BLUEJEANS_CLIENT_SECRET'),
+  scopes: z.array(scope).max(50).optional(),
+  redirectUri: httpUrl.optional(),
+  grants,
+  /** Only `false` changes anything: it says explicitly that this upstream cannot do PKCE. */
+  pkce: z.boolean().optional(),
+  timeoutMs: z.number().int().min(100).max(120_000).optional(),
+  relay: relay.optional(),
+};
+
+const endpointsByKind = {
+  bluejeans: z.strictObject({
+    apiBaseUrl: httpUrl,
+    authorizeUrl: httpUrl.optional(),
+    tokenUrl: httpUrl.optional(),
+    tokenInfoUrl: httpUrl.optional(),
+    revokeUrl: httpUrl.optional(),
+  }),
+  genesys: z.strictObject({ authorizeUrl: httpUrl, tokenUrl: httpUrl, apiBaseUrl: httpUrl }),
+  calcom: z.strictObject({
+    apiBaseUrl: httpUrl,
+    /** May contain `{clientId}`; defaults to the sandbox's login page `{apiBaseUrl}/v2/oauth/{clientId}/authorize`. */
+    authorizeUrl: z.string().refine((v) => isHttpUrl(v.replace('{clientId}', 'x')), { message: 'must be an absolute http(s) URL' }).optional(),
+  }),
+  phonecom: z.strictObject({ apiBaseUrl: httpUrl, authorizeUrl: httpUrl.optional(), tokenUrl: httpUrl.optional() }),
+  generic: z.strictObject({ issuer: httpUrl }),
+} satisfies Record<ProviderKind, z.ZodType>;
+
+/** Which non-code grants each kind can do at all; enabling another is a boot error. */
+export const GRANTS_BY_KIND: Record<ProviderKind, (keyof z.infer<typeof grants>)[]> = {
+  bluejeans: ['password', 'meeting', 'clientCredentials'],
+  genesys: ['clientCredentials'],
+  calcom: [],
+  phonecom: ['password', 'clientCredentials'],
+  generic: ['clientCredentials'],
+};
+
+function entrySchema<K extends ProviderKind>(kind: K) {
+  return z
+    .strictObject({ ...common, kind: z.literal(kind), endpoints: endpointsByKind[kind] })
+    .superRefine((entry, ctx) => {
+      for (const grant of ['password', 'meeting', 'clientCredentials'] as const) {
+        if (entry.grants[grant] && !GRANTS_BY_KIND[kind].includes(grant)) {
+          ctx.addIssue({ code: 'custom', path: ['grants', grant], message: `a ${kind} provider cannot do this grant` });
+        }
+      }
+    });
+}
+
+export const entrySchemas = {
+  bluejeans: entrySchema('bluejeans'),
+  genesys: entrySchema('genesys'),
+  calcom: entrySchema('calcom'),
+  phonecom: entrySchema('phonecom'),
+  generic: entrySchema('generic'),
+};
+
+export type ProvidersFileEntry = z.output<(typeof entrySchemas)[ProviderKind]>;
+
+export const kindSchema = z.enum(PROVIDER_KINDS, { message: `must be one of ${PROVIDER_KINDS.join(', ')}` });

@@ -1,0 +1,91 @@
+/**
+ * The seam between the auth/tokens/relay features and each provider's quirks.
+ * One adapter per provider kind; the registry builds one instance per configured
+ * provider. Feature code never branches on `kind`: it asks `capabilities`.
+ */
+export type ProviderKind = 'bluejeans' | 'genesys' | 'calcom' | 'phonecom' | 'generic';
+
+export interface ProviderCapabilities {
+  /** The authorize step accepts code_challenge (S256). False must be set explicitly per kind. */
+  pkce: boolean;
+  /** The provider echoes `state` on the redirect (Cal.com does not: the BFF binds by cookie only). */
+  echoesState: boolean;
+  /** The provider sends `iss` on the authorization response (RFC 9207). */
+  issParameter: boolean;
+  refresh: boolean;
+  /** Refresh tokens rotate: the old one stops working after use. */
+  rotatesRefreshTokens: boolean;
+  revoke: boolean;
+  tokenInfo: boolean;
+  /** Grants beyond the code flow, enabled per provider in the providers file. */
+  passwordGrant: boolean;
+  meetingGrant: boolean;
+  clientCredentials: boolean;
+}
+
+export interface TokenSet {
+  accessToken: string;
+  refreshToken?: string;
+  /** Absolute expiry of the access token, when the provider says. */
+  expiresAt?: Date;
+  refreshExpiresAt?: Date;
+  /** Granted scopes as the provider names them. */
+  scopes: string[];
+  /** OIDC only. */
+  idToken?: string;
+  /** Provider-specific extras worth keeping (never tokens), e.g. BlueJeans meeting scope. */
+  extra?: Record<string, unknown>;
+}
+
+export interface UpstreamIdentity {
+  /** Stable upstream subject; unique per provider. */
+  subject: string;
+  displayName?: string;
+  email?: string;
+}
+
+export interface AuthorizationRequest {
+  state: string;
+  codeChallenge: string;
+  nonce?: string;
+  redirectUri: string;
+}
+
+export interface CodeExchange {
+  code: string;
+  codeVerifier: string;
+  redirectUri: string;
+  /** The nonce sent in the authorization request (OIDC): the ID token must carry it. */
+  nonce?: string;
+}
+
+/**
+ * Grants beyond the code flow. A method exists only on adapters whose kind can do
+ * the grant; it throws UpstreamError('not_supported') unless the matching
+ * capability flag (enabled per provider in the providers file) is true.
+ */
+export interface ExtraGrants {
+  /** Resource-owner password grant (RFC 9700 says MUST NOT; legacy, off by default). */
+  passwordGrant?(username: string, password: string): Promise<TokenSet>;
+  /** BlueJeans meeting id + passcode; the meeting facts land in `TokenSet.extra.meeting`. */
+  meetingGrant?(meetingId: string, passcode: string): Promise<TokenSet>;
+  /** An app token acting for no user. `scopes` defaults to the provider's configured scopes. */
+  clientCredentials?(scopes?: string[]): Promise<TokenSet>;
+}
+
+export interface ProviderAdapter extends ExtraGrants {
+  readonly id: string;
+  readonly kind: ProviderKind;
+  readonly displayName: string;
+  readonly capabilities: ProviderCapabilities;
+  /** Issuer expected in `iss` (RFC 9207) and OIDC id tokens, when the provider has one. */
+  issuer(): Promise<string | undefined>;
+  authorizationUrl(request: AuthorizationRequest): Promise<string>;
+  exchangeCode(exchange: CodeExchange): Promise<TokenSet>;
+  refresh(refreshToken: string): Promise<TokenSet>;
+  /** Best effort; throws UpstreamError on failure. */
+  revoke(tokens: { accessToken: string; refreshToken?: string }): Promise<void>;
+  /** The provider's own view of the token (tokenInfo / introspection / details). */
+  tokenInfo(accessToken: string): Promise<Record<string, unknown>>;
+  identity(tokens: TokenSet): Promise<UpstreamIdentity>;
+}

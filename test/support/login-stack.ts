@@ -1,0 +1,77 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config/load-config.js';
+import { defaultProviders } from '../../src/providers/config/default-providers.js';
+import { createSandboxServer } from '../../src/sandbox/core/server.js';
+import type { SandboxState } from '../../src/sandbox/core/context.js';
+import { sandboxProviders } from '../../src/sandbox/providers/index.js';
+import { DEFAULT_SEED } from '../../src/sandbox/seed.js';
+import { launchOidcProvider } from '../../src/sandbox/oidc/launch-oidc-provider.js';
+import { freePort } from './free-port.js';
+import { startTestApp, type TestApp } from './test-app.js';
+
+export const SANDBOX_KINDS = ['bluejeans', 'genesys', 'calcom', 'phonecom'] as const;
+export const GENERIC = { id: 'generic', clientId: 'bff-generic', secret: 'generic-demo-secret' };
+
+export interface LoginStack {
+  bff: TestApp;
+  sandboxUrl: string;
+  sandbox: SandboxState;
+  oidcIssuer: string;
+  close(): Promise<void>;
+}
+
+/** A providers file with the four sandbox providers (as `npm start` has them) plus oidc-provider as `generic`. */
+function writeProvidersFile(publicUrl: string, sandboxUrl: string, issuer: string): { path: string; env: Record<string, string> } {
+  const config = loadConfig({ PUBLIC_URL: publicUrl, SANDBOX_PUBLIC_URL: sandboxUrl });
+  const env: Record<string, string> = { GENERIC_CLIENT_SECRET: GENERIC.secret };
+  const sandboxEntries = defaultProviders(config).map((p) => {
+    env[`${p.kind.toUpperCase()}_CLIENT_SECRET`] = p.clientSecret;
+    const endpoints = p.endpoints as Record<string, string>;
+    const keep = p.kind === 'genesys' ? ['authorizeUrl', 'tokenUrl', 'apiBaseUrl'] : ['apiBaseUrl'];
+    const fileEndpoints = Object.fromEntries(keep.map((k) => [k, endpoints[k]]));
+    return { id: p.id, kind: p.kind, displayName: p.displayName, endpoints: fileEndpoints, clientId: p.clientId, clientSecretEnv: `${p.kind.toUpperCase()}_CLIENT_SECRET`, scopes: p.scopes };
+  });
+  const generic = { id: GENERIC.id, kind: 'generic', displayName: 'Generic OIDC', endpoints: { issuer }, clientId: GENERIC.clientId, clientSecretEnv: 'GENERIC_CLIENT_SECRET' };
+  const path = join(mkdtempSync(join(tmpdir(), 'bff-providers-')), 'providers.json');
+  writeFileSync(path, JSON.stringify({ providers: [...sandboxEntries, generic] }));
+  return { path, env };
+}
+
+/**
+ * The whole login picture on loopback: the sandbox emulating the four providers,
+ * oidc-provider as the generic upstream, and the BFF (real Postgres and Redis)
+ * registered at both under its real callback URLs.
+ */
+export async function startLoginStack(overrides: Record<string, string> = {}): Promise<LoginStack> {
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  const callback = (id: string) => `${publicUrl}/v1/auth/${id}/callback`;
+  const seed = structuredClone(DEFAULT_SEED);
+  for (const client of seed.clients) client.redirectUris.push(callback(client.provider));
+  const server = createSandboxServer({ control: true, seed, providers: sandboxProviders });
+  const sandbox = await server.listen(0, '127.0.0.1');
+  const oidc = await launchOidcProvider({
+    clients: [{ client_id: GENERIC.clientId, client_secret: GENERIC.secret, redirect_uris: [callback(GENERIC.id)] }],
+  });
+  const providers = writeProvidersFile(publicUrl, sandbox.url, oidc.issuer);
+  const bff = await startTestApp({
+    PORT: String(port),
+    PUBLIC_URL: publicUrl,
+    SANDBOX_PUBLIC_URL: sandbox.url,
+    PROVIDERS_FILE: providers.path,
+    ...providers.env,
+    ...overrides,
+  });
+  return {
+    bff,
+    sandboxUrl: sandbox.url,
+    sandbox: server.context,
+    oidcIssuer: oidc.issuer,
+    close: async () => {
+      await bff.close();
+      await Promise.all([sandbox.close(), oidc.stop()]);
+    },
+  };
+}
