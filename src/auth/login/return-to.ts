@@ -5,6 +5,7 @@
  */
 const FALLBACK = '/';
 // Characters browsers strip or reinterpret inside URLs: a path holding them can change meaning.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const SUSPICIOUS = /[\u0000-\u001f\u007f\\]|%(0[0-9a-f]|1[0-9a-f]|5c|7f)/i;
 
 export function safeReturnTo(raw: unknown, appOrigins: string[]): string {

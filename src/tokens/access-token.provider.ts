@@ -1,0 +1,26 @@
+import type { LinkedAccountEntity } from './linked-account.entity.js';
+
+/**
+ * What the relay (and anything else calling a provider API for a user) needs
+ * from the tokens module: a currently valid access token, refreshed ahead of
+ * expiry with one upstream refresh per account across the whole fleet.
+ *
+ * Failures are typed: UpstreamError('invalid_grant') after the link was marked
+ * refresh_failed and dependent sessions ended (callers answer 401 reauth_required);
+ * UpstreamError('unavailable' | 'rate_limited') keeps everything (callers answer 503).
+ * DomainError('provider_not_linked', 409) when the user has no active link.
+ */
+export interface ValidAccessToken {
+  accessToken: string;
+  account: LinkedAccountEntity;
+}
+
+export abstract class AccessTokenProvider {
+  /** A valid token for the user's link to `provider`, refreshing first when it expires within the skew. */
+  abstract forUser(userId: string, provider: string): Promise<ValidAccessToken>;
+  /**
+   * After the upstream rejected `rejectedAccessToken` (401 / Cal.com 498): refresh once
+   * unless another caller already replaced that token, then return the current one.
+   */
+  abstract afterRejection(userId: string, provider: string, rejectedAccessToken: string): Promise<ValidAccessToken>;
+}
