@@ -12,6 +12,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { RelayModule } from './relay/relay.module.js';
 
 /** The whole service, built from a config validated before Nest starts. */
 @Module({})
@@ -29,6 +30,7 @@ export class AppModule {
         SessionsModule,
         ProvidersModule,
         AuthModule,
+        RelayModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

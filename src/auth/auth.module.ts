@@ -11,10 +11,41 @@ import { LogoutService } from './logout.service.js';
 import { MeController } from './me.controller.js';
 import { ProviderAuthGuard } from './passport/provider-auth.guard.js';
 import { ProviderStrategies } from './passport/provider-strategies.js';
+import { AppTokenCache } from './app-tokens/app-token.cache.js';
+import { AppTokenService } from './app-tokens/app-token.service.js';
+import { ClientCredentialsController } from './app-tokens/client-credentials.controller.js';
+import { AccountLoginService } from './grants/account-login.service.js';
+import { GrantLoginController } from './grants/grant-login.controller.js';
+import { MeetingLoginService } from './grants/meeting-login.service.js';
+import { PasswordLoginService } from './grants/password-login.service.js';
+import { PasswordRateLimit } from './grants/password-rate-limit.js';
+import { HandoffStore } from './native/handoff.store.js';
+import { NativeLoginService } from './native/native-login.service.js';
+import { NativeTokenController } from './native/native-token.controller.js';
+import { TokenInfoController } from './token-info/token-info.controller.js';
+import { TokenInfoService } from './token-info/token-info.service.js';
 
 @Module({
   imports: [TokensModule, UsersModule, SessionsModule],
-  controllers: [LoginController, MeController, LogoutController, LinksController],
-  providers: [LoginTransactionStore, LoginService, LogoutService, ProviderStrategies, ProviderAuthGuard],
+  // NativeTokenController comes before LoginController's `:provider` routes, so `native/token` is never read as a provider id.
+  controllers: [NativeTokenController, LoginController, MeController, LogoutController, LinksController, GrantLoginController, ClientCredentialsController, TokenInfoController],
+  providers: [
+    LoginTransactionStore,
+    LoginService,
+    LogoutService,
+    ProviderStrategies,
+    ProviderAuthGuard,
+    AccountLoginService,
+    HandoffStore,
+    NativeLoginService,
+    PasswordRateLimit,
+    PasswordLoginService,
+    MeetingLoginService,
+    AppTokenCache,
+    AppTokenService,
+    TokenInfoService,
+  ],
+  // App tokens serve the management calls of later issues.
+  exports: [AppTokenService],
 })
 export class AuthModule {}

@@ -7,6 +7,7 @@ import { SessionCookie } from '../sessions/session-cookie.js';
 import type { AuthenticatedRequestContext } from '../sessions/session.types.js';
 import { clearLoginCookie } from './login/login-binding-cookie.js';
 import { LoginService } from './login/login.service.js';
+import { NativeLoginService } from './native/native-login.service.js';
 import { requestFacts } from './login/request-facts.js';
 import type { CallbackResult } from './passport/callback-result.js';
 import { ProviderAuthGuard } from './passport/provider-auth.guard.js';
@@ -20,6 +21,7 @@ export class LoginController {
     @Inject(LoginService) private readonly logins: LoginService,
     @Inject(SessionCookie) private readonly cookie: SessionCookie,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(NativeLoginService) private readonly nativeLogins: NativeLoginService,
   ) {}
 
   /**
@@ -31,6 +33,10 @@ export class LoginController {
   @Public()
   @UseGuards(ProviderAuthGuard)
   @ApiQuery({ name: 'returnTo', required: false, description: 'Same-origin path or a URL on a configured app origin; anything else becomes /.' })
+  @ApiQuery({ name: 'client', required: false, enum: ['native'], description: 'Native apps (RFC 8252): the callback then redirects to `redirectUri` with a one-time hand-off code instead of setting a cookie.' })
+  @ApiQuery({ name: 'redirectUri', required: false, description: 'With client=native: must equal one of NATIVE_REDIRECT_URIS exactly (400 native_redirect_uri_invalid otherwise).', example: 'com.example.app:/oauth' })
+  @ApiQuery({ name: 'codeChallenge', required: false, description: 'With client=native: the app\'s S256 PKCE challenge (43 base64url characters).' })
+  @ApiQuery({ name: 'state', required: false, description: 'With client=native: the app\'s own state (1-256 URL-safe characters), echoed on its redirect.' })
   @ApiFoundResponse({ description: 'Redirect to the provider' })
   @ApiNotFoundResponse({ description: 'Unknown provider (problem+json, code provider_not_found)' })
   login(@Param('provider') _provider: string): void {
@@ -53,6 +59,13 @@ export class LoginController {
     @Req() req: AuthRequest,
     @Res() res: Response,
   ): Promise<void> {
+    if (req.user!.transaction.native) {
+      // Native app: no cookie session; a one-time hand-off code goes to the app's registered redirect URI.
+      const appUrl = await this.nativeLogins.handOff(req.user!);
+      clearLoginCookie(res, this.config);
+      res.redirect(302, appUrl);
+      return;
+    }
     const token = req.auth?.via === 'cookie' ? this.cookie.readSessionCookie(req) : undefined;
     const current = req.auth && token ? { token, session: req.auth.session } : undefined;
     const login = await this.logins.complete(req.user!, requestFacts(req), current);

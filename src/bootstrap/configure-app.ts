@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -8,6 +9,12 @@ import { buildOpenApiDocument, mountSwaggerUi } from './swagger.js';
 
 // Routes that will carry raw upstream bodies (the relay) parse nothing themselves.
 const RAW_BODY_PREFIXES = ['/v1/api/'];
+
+// body-parser's `type` predicate: raw-body routes keep their stream unread (Express routes ignore case, so must this).
+function unlessRaw(contentType: RegExp) {
+  return (req: IncomingMessage): boolean =>
+    !RAW_BODY_PREFIXES.some((p) => (req.url ?? '').toLowerCase().startsWith(p)) && contentType.test(req.headers['content-type'] ?? '');
+}
 
 /** Everything about the HTTP edge, shared by main.ts and the tests so both see one app. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
@@ -25,7 +32,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     maxAge: 600,
   });
   app.use(jsonBodyOnly(RAW_BODY_PREFIXES));
-  app.useBodyParser('json', { limit: config.http.bodyLimit, type: ['application/json', 'application/*+json'] });
-  app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });
+  app.useBodyParser('json', { limit: config.http.bodyLimit, type: unlessRaw(/^application\/(json|[\w.+-]+\+json)\s*(;|$)/i) });
+  app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false, type: unlessRaw(/^application\/x-www-form-urlencoded\s*(;|$)/i) });
   mountSwaggerUi(app, buildOpenApiDocument(app));
 }

@@ -37,6 +37,14 @@ export interface AppConfig {
     keys?: { kid: string; key: Buffer }[];
     dataDir: string;
   };
+  refresh: {
+    /** Refresh ahead of expiry by this much (TOKEN_REFRESH_SKEW_SECONDS). */
+    skewSeconds: number;
+    /** TTL of the fleet-wide refresh lock (REFRESH_LOCK_TTL_MS); above the upstream timeout. */
+    lockTtlMs: number;
+  };
+  /** Per-provider circuit breaker for upstream calls. */
+  breaker: { failureThreshold: number; cooldownMs: number };
   providersFile?: string;
   /** Reads a secret named by reference (e.g. a providers file's clientSecretEnv); undefined when unset or empty. */
   secretFromEnv(name: string): string | undefined;
@@ -50,6 +58,27 @@ export interface AppConfig {
     /** PUBLIC_URL's origin plus APP_ORIGINS. */
     appOrigins: string[];
     opsSubjects: string[];
+  };
+  relay: {
+    maxBodyBytes: number;
+    maxResponseBytes: number;
+    timeoutMs: number;
+    connectTimeoutMs: number;
+    /** Request bodies up to this size are kept so a 401-triggered retry can resend them. */
+    replayBufferBytes: number;
+    /** Lower-case header names never sent upstream, beyond the built-in list. */
+    stripHeaders: string[];
+  };
+  native: {
+    /** NATIVE_REDIRECT_URIS: exact-match list for the native-app hand-off redirect. */
+    redirectUris: string[];
+  };
+  grants: {
+    passwordMaxAttemptsPerIp: number;
+    passwordMaxAttemptsPerUser: number;
+    passwordWindowSeconds: number;
+    tokenInfoCacheSeconds: number;
+    appTokenRefreshMarginSeconds: number;
   };
   sandbox: {
     enabled: boolean;

@@ -23,6 +23,12 @@ function protocolOf(value: string): string | undefined {
   }
 }
 
+// A native app's redirect URI: any absolute URL (custom schemes such as com.example.app:/oauth,
+// claimed https links, loopback http), compared byte for byte, so no fragment and no spaces.
+const nativeRedirectUri = z.string().refine((v) => protocolOf(v) !== undefined && !v.includes('#') && !/\s/.test(v), {
+  message: 'must be an absolute URI without a fragment (e.g. com.example.app:/oauth or https://app.example.com/oauth)',
+});
+
 const url = (protocols: string[]) =>
   z.string().refine((v) => protocols.includes(protocolOf(v) ?? ''), {
     message: `must be a URL using one of ${protocols.join(', ')}`,
@@ -81,6 +87,14 @@ export const envSchema = z.object({
 
   PROVIDERS_FILE: z.string().optional(),
 
+  // Refresh an access token this long before it expires.
+  TOKEN_REFRESH_SKEW_SECONDS: int(60, 0, 3_600),
+  // Fleet-wide refresh lock; must outlive one upstream refresh (raised per provider to timeoutMs + 5 s if lower).
+  REFRESH_LOCK_TTL_MS: int(15_000, 1_000, 300_000),
+  // Per-provider circuit breaker: consecutive failures (timeouts, connection errors, 5xx) before it opens, and its cool-down.
+  BREAKER_FAILURE_THRESHOLD: int(5, 1, 1_000),
+  BREAKER_COOLDOWN_MS: int(10_000, 100, 600_000),
+
   SESSION_IDLE_SECONDS: int(1_800, 60, 86_400 * 30),
   SESSION_ABSOLUTE_SECONDS: int(43_200, 300, 86_400 * 90),
   NATIVE_SESSION_IDLE_SECONDS: int(86_400 * 14, 60, 86_400 * 90),
@@ -92,6 +106,25 @@ export const envSchema = z.object({
   APP_ORIGINS: list.pipe(z.array(url(['http:', 'https:']))),
   // provider:subject pairs that get the ops role at login.
   OPS_SUBJECTS: list,
+
+  // Relay (`/v1/api/{provider}/...`): body limits, timeouts, replay buffer, extra headers never sent upstream.
+  RELAY_MAX_BODY_BYTES: int(1_048_576, 0, 1_073_741_824),
+  RELAY_MAX_RESPONSE_BYTES: int(10_485_760, 1, 1_073_741_824),
+  RELAY_TIMEOUT_MS: int(15_000, 100, 300_000),
+  RELAY_CONNECT_TIMEOUT_MS: int(5_000, 100, 60_000),
+  RELAY_REPLAY_BUFFER_BYTES: int(65_536, 0, 16_777_216),
+  RELAY_STRIP_HEADERS: list.pipe(z.array(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be a list of header names'))),
+
+  // Native apps (RFC 8252): the exact redirect URIs the hand-off may go to.
+  NATIVE_REDIRECT_URIS: list.pipe(z.array(nativeRedirectUri)),
+  // Legacy password grant brute-force limits: attempts per client IP and per username in a fixed window.
+  PASSWORD_GRANT_MAX_ATTEMPTS_PER_IP: int(20, 1, 10_000),
+  PASSWORD_GRANT_MAX_ATTEMPTS_PER_USER: int(5, 1, 1_000),
+  PASSWORD_GRANT_WINDOW_SECONDS: int(900, 1, 86_400),
+  // How long the provider's view of a token (GET /v1/auth/{provider}/token-info) is cached.
+  TOKEN_INFO_CACHE_SECONDS: int(30, 0, 3_600),
+  // Client-credentials app tokens are fetched again this long before they expire.
+  APP_TOKEN_REFRESH_MARGIN_SECONDS: int(60, 0, 3_600),
 
   SANDBOX_ENABLED: z.enum(['true', 'false', '1', '0', 'yes', 'no']).optional(),
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),

@@ -89,6 +89,8 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       embedded: !env.REDIS_URL && env.REDIS_MODE === 'standalone',
     },
     tokens: { keys: env.TOKEN_KEYS ? parseKeyRing(env.TOKEN_KEYS) : undefined, dataDir: env.DATA_DIR },
+    refresh: { skewSeconds: env.TOKEN_REFRESH_SKEW_SECONDS, lockTtlMs: env.REFRESH_LOCK_TTL_MS },
+    breaker: { failureThreshold: env.BREAKER_FAILURE_THRESHOLD, cooldownMs: env.BREAKER_COOLDOWN_MS },
     providersFile: env.PROVIDERS_FILE,
     // A closure over the source loadConfig received, so secrets referenced by name never need process.env elsewhere.
     secretFromEnv: (name: string) => source[name] || undefined,
@@ -101,6 +103,22 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       cookieSecure: env.COOKIE_SECURE,
       appOrigins: [...new Set([new URL(publicUrl).origin, ...env.APP_ORIGINS.map((o) => new URL(o).origin)])],
       opsSubjects: env.OPS_SUBJECTS,
+    },
+    relay: {
+      maxBodyBytes: env.RELAY_MAX_BODY_BYTES,
+      maxResponseBytes: env.RELAY_MAX_RESPONSE_BYTES,
+      timeoutMs: env.RELAY_TIMEOUT_MS,
+      connectTimeoutMs: env.RELAY_CONNECT_TIMEOUT_MS,
+      replayBufferBytes: env.RELAY_REPLAY_BUFFER_BYTES,
+      stripHeaders: env.RELAY_STRIP_HEADERS.map((h) => h.toLowerCase()),
+    },
+    native: { redirectUris: env.NATIVE_REDIRECT_URIS },
+    grants: {
+      passwordMaxAttemptsPerIp: env.PASSWORD_GRANT_MAX_ATTEMPTS_PER_IP,
+      passwordMaxAttemptsPerUser: env.PASSWORD_GRANT_MAX_ATTEMPTS_PER_USER,
+      passwordWindowSeconds: env.PASSWORD_GRANT_WINDOW_SECONDS,
+      tokenInfoCacheSeconds: env.TOKEN_INFO_CACHE_SECONDS,
+      appTokenRefreshMarginSeconds: env.APP_TOKEN_REFRESH_MARGIN_SECONDS,
     },
     sandbox: {
       enabled: sandboxEnabled,

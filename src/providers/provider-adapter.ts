@@ -88,4 +88,12 @@ export interface ProviderAdapter extends ExtraGrants {
   /** The provider's own view of the token (tokenInfo / introspection / details). */
   tokenInfo(accessToken: string): Promise<Record<string, unknown>>;
   identity(tokens: TokenSet): Promise<UpstreamIdentity>;
+  /** Where relayed API calls go unless the providers file's `relay.baseUrl` says otherwise. */
+  readonly apiBaseUrl: string | undefined;
+  /**
+   * Puts the user's access token on a relayed request the way this provider wants it
+   * (`Authorization: Bearer` by default; BlueJeans: the `access_token` query parameter).
+   * `headers` uses lower-case names.
+   */
+  authorizeRelayRequest(url: URL, headers: Record<string, string>, accessToken: string): void;
 }

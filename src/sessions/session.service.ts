@@ -62,7 +62,7 @@ export class SessionService {
       providers: [...new Set(input.providers)],
       createdAt: now,
       lastSeenAt: now,
-      absoluteExpiresAt: now + this.timeouts(input.kind).absoluteMs,
+      absoluteExpiresAt: Math.min(now + this.timeouts(input.kind).absoluteMs, input.absoluteExpiresAt ?? Infinity),
       userAgent: input.userAgent?.slice(0, MAX_USER_AGENT),
       ip: input.ip,
       context: input.context,

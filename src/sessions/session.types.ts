@@ -27,6 +27,8 @@ export interface NewSession {
   userAgent?: string;
   ip?: string;
   context?: Record<string, unknown>;
+  /** Ends the session earlier than the kind's absolute timeout (epoch ms), e.g. when its only upstream token expires. Never later. */
+  absoluteExpiresAt?: number;
 }
 
 /** What guards attach to the request for controllers. */

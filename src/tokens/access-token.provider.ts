@@ -5,10 +5,11 @@ import type { LinkedAccountEntity } from './linked-account.entity.js';
  * from the tokens module: a currently valid access token, refreshed ahead of
  * expiry with one upstream refresh per account across the whole fleet.
  *
- * Failures are typed: UpstreamError('invalid_grant') after the link was marked
- * refresh_failed and dependent sessions ended (callers answer 401 reauth_required);
- * UpstreamError('unavailable' | 'rate_limited') keeps everything (callers answer 503).
- * DomainError('provider_not_linked', 409) when the user has no active link.
+ * Failures are typed (see refresh/refresh-errors.ts): DomainError('reauth_required', 401,
+ * extra { provider, loginUrl }) after the link was marked refresh_failed and dependent
+ * sessions ended; UpstreamError('unavailable' | 'rate_limited', 503, with Retry-After)
+ * keeps everything; DomainError('provider_not_linked', 409, extra { provider, loginUrl })
+ * when the user has no active link. Implemented by TokenRefreshService.
  */
 export interface ValidAccessToken {
   accessToken: string;

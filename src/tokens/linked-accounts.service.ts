@@ -63,6 +63,11 @@ export class LinkedAccountsService {
     return this.accounts.findOneBy({ provider, subject });
   }
 
+  /** One row by id: the refresh path re-reads the exact row it holds the lock for. */
+  findById(id: string): Promise<LinkedAccountEntity | null> {
+    return this.accounts.findOneBy({ id });
+  }
+
   listForUser(userId: string): Promise<LinkedAccountEntity[]> {
     return this.accounts.find({ where: { userId }, order: { provider: 'ASC', createdAt: 'ASC' } });
   }

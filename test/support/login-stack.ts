@@ -22,18 +22,35 @@ export interface LoginStack {
   close(): Promise<void>;
 }
 
+export interface ProviderGrants {
+  password?: boolean;
+  meeting?: boolean;
+  clientCredentials?: boolean;
+}
+
+export interface LoginStackOptions {
+  /** Legacy/app grants to enable per sandbox provider id (all off otherwise, as in a real providers file). */
+  grants?: Record<string, ProviderGrants>;
+  /** `relay` blocks replacing the defaults per provider id, given the upstream URLs (e.g. to allowlist the sandbox's `/_control/echo`). */
+  relay?: (urls: { sandboxUrl: string; oidcIssuer: string }) => Record<string, unknown>;
+}
+
+/** oidc-provider's userinfo endpoint, below the issuer (the generic adapter's default relay base). */
+export const GENERIC_RELAY = { allow: [{ methods: ['GET'], path: '/me' }] };
+
 /** A providers file with the four sandbox providers (as `npm start` has them) plus oidc-provider as `generic`. */
-function writeProvidersFile(publicUrl: string, sandboxUrl: string, issuer: string): { path: string; env: Record<string, string> } {
+function writeProvidersFile(publicUrl: string, sandboxUrl: string, issuer: string, options: LoginStackOptions = {}): { path: string; env: Record<string, string> } {
   const config = loadConfig({ PUBLIC_URL: publicUrl, SANDBOX_PUBLIC_URL: sandboxUrl });
   const env: Record<string, string> = { GENERIC_CLIENT_SECRET: GENERIC.secret };
+  const relay = options.relay?.({ sandboxUrl, oidcIssuer: issuer }) ?? {};
   const sandboxEntries = defaultProviders(config).map((p) => {
     env[`${p.kind.toUpperCase()}_CLIENT_SECRET`] = p.clientSecret;
     const endpoints = p.endpoints as Record<string, string>;
     const keep = p.kind === 'genesys' ? ['authorizeUrl', 'tokenUrl', 'apiBaseUrl'] : ['apiBaseUrl'];
     const fileEndpoints = Object.fromEntries(keep.map((k) => [k, endpoints[k]]));
-    return { id: p.id, kind: p.kind, displayName: p.displayName, endpoints: fileEndpoints, clientId: p.clientId, clientSecretEnv: `${p.kind.toUpperCase()}_CLIENT_SECRET`, scopes: p.scopes };
+    return { id: p.id, kind: p.kind, displayName: p.displayName, endpoints: fileEndpoints, clientId: p.clientId, clientSecretEnv: `${p.kind.toUpperCase()}_CLIENT_SECRET`, scopes: p.scopes, relay: relay[p.id] ?? p.relay, ...(options.grants?.[p.id] ? { grants: options.grants[p.id] } : {}) };
   });
-  const generic = { id: GENERIC.id, kind: 'generic', displayName: 'Generic OIDC', endpoints: { issuer }, clientId: GENERIC.clientId, clientSecretEnv: 'GENERIC_CLIENT_SECRET' };
+  const generic = { id: GENERIC.id, kind: 'generic', displayName: 'Generic OIDC', endpoints: { issuer }, clientId: GENERIC.clientId, clientSecretEnv: 'GENERIC_CLIENT_SECRET', relay: relay[GENERIC.id] ?? GENERIC_RELAY };
   const path = join(mkdtempSync(join(tmpdir(), 'bff-providers-')), 'providers.json');
   writeFileSync(path, JSON.stringify({ providers: [...sandboxEntries, generic] }));
   return { path, env };
@@ -44,7 +61,7 @@ function writeProvidersFile(publicUrl: string, sandboxUrl: string, issuer: strin
  * oidc-provider as the generic upstream, and the BFF (real Postgres and Redis)
  * registered at both under its real callback URLs.
  */
-export async function startLoginStack(overrides: Record<string, string> = {}): Promise<LoginStack> {
+export async function startLoginStack(overrides: Record<string, string> = {}, options: LoginStackOptions = {}): Promise<LoginStack> {
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
   const callback = (id: string) => `${publicUrl}/v1/auth/${id}/callback`;
@@ -55,7 +72,7 @@ export async function startLoginStack(overrides: Record<string, string> = {}): P
   const oidc = await launchOidcProvider({
     clients: [{ client_id: GENERIC.clientId, client_secret: GENERIC.secret, redirect_uris: [callback(GENERIC.id)] }],
   });
-  const providers = writeProvidersFile(publicUrl, sandbox.url, oidc.issuer);
+  const providers = writeProvidersFile(publicUrl, sandbox.url, oidc.issuer, options);
   const bff = await startTestApp({
     PORT: String(port),
     PUBLIC_URL: publicUrl,

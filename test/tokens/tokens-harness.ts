@@ -7,10 +7,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { BootResources } from '../../src/bootstrap/boot-resources.js';
 import type { AppConfig } from '../../src/config/app-config.js';
+import { AuditModule } from '../../src/audit/audit.module.js';
 import { ConfigModule } from '../../src/config/config.module.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { openDataSource } from '../../src/database/open-data-source.js';
 import type { TokenSet } from '../../src/providers/provider-adapter.js';
+import { ProvidersModule } from '../../src/providers/providers.module.js';
+import { RedisModule } from '../../src/redis/redis.module.js';
 import { KeyRing } from '../../src/tokens/key-ring.js';
 import { LinkedAccountsService } from '../../src/tokens/linked-accounts.service.js';
 import { TokensModule } from '../../src/tokens/tokens.module.js';
@@ -43,6 +46,10 @@ export async function openTokensHarness(makeConfig: (tokenKeys: string) => AppCo
     imports: [
       ConfigModule.forRoot(config, new BootResources()),
       TypeOrmModule.forRootAsync({ useFactory: () => ({ type: 'postgres' as const }), dataSourceFactory: async () => dataSource }),
+      // TokensModule's refresh half needs the key-value store, the provider registry and (via sessions) audit.
+      RedisModule,
+      AuditModule,
+      ProvidersModule,
       TokensModule,
     ],
   }).compile();

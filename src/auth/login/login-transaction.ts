@@ -13,5 +13,5 @@ export interface LoginTransaction {
   linkToUserId?: string;
   createdAt: number;
   /** Native-app hand-off (a later issue); absent for browser logins. */
-  native?: { redirectUri: string; codeChallenge: string };
+  native?: { redirectUri: string; codeChallenge: string; /** The app's own `state`, echoed on its redirect. */ appState?: string };
 }

@@ -20,6 +20,9 @@ function sameOriginPath(path: string): string {
   if (path.startsWith('//')) return FALLBACK;
   const resolved = new URL(path, 'http://bff.invalid');
   if (resolved.origin !== 'http://bff.invalid') return FALLBACK;
+  // Dot segments ("/.//evil", "/a/..//evil", "/%2e//evil") normalise into "//evil":
+  // judge the path we would actually send, not the one we were given.
+  if (resolved.pathname.startsWith('//')) return FALLBACK;
   return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }
 

@@ -1,4 +1,5 @@
 import { PassportStrategy } from '@nestjs/passport';
+import passport from 'passport';
 import type { Request } from 'express';
 import { createHash } from 'node:crypto';
 import { Strategy, type StrategyOptionsWithRequest } from 'passport-oauth2';
@@ -9,6 +10,7 @@ import type { AuthenticatedRequestContext } from '../../sessions/session.types.j
 import { setLoginCookie } from '../login/login-binding-cookie.js';
 import { randomToken, sha256, type LoginTransactionStore } from '../login/login-transaction.store.js';
 import { safeReturnTo } from '../login/return-to.js';
+import { nativeLoginRequest } from '../native/native-login-request.js';
 import type { CallbackResult } from './callback-result.js';
 import { TransactionStateStore, type RequestWithTransaction } from './transaction-state-store.js';
 
@@ -46,7 +48,7 @@ export class ProviderStrategy extends PassportStrategy(Strategy, undefined, 6) {
     } as unknown as StrategyOptionsWithRequest);
     this.name = deps.name;
     // The mixin registered us under passport-oauth2's generic name; register under ours.
-    this.getPassportInstance().use(deps.name, this);
+    passport.use(deps.name, this);
     // Non-standard token endpoints (JSON bodies, code in a header, 201s) live in the adapter.
     const oauth2 = (this as unknown as { _oauth2: { getOAuthAccessToken: unknown } })._oauth2;
     oauth2.getOAuthAccessToken = (code: string, params: Record<string, string>, callback: OAuthCallback) => {
@@ -80,6 +82,8 @@ export class ProviderStrategy extends PassportStrategy(Strategy, undefined, 6) {
 
   private async startLogin(req: Request & { auth?: AuthenticatedRequestContext }): Promise<string> {
     const { adapter, config } = this.deps;
+    // Validated before anything is stored: a bad native request is a 400, not a half-started login.
+    const native = nativeLoginRequest(req.query as Record<string, unknown>, config);
     const state = randomToken();
     const binding = randomToken();
     const codeVerifier = randomToken();
@@ -94,6 +98,7 @@ export class ProviderStrategy extends PassportStrategy(Strategy, undefined, 6) {
       bindingHash: sha256(binding),
       linkToUserId: req.auth?.session.userId,
       createdAt: Date.now(),
+      ...(native ? { native } : {}),
     });
     setLoginCookie(req.res!, config, state, binding);
     const codeChallenge = createHash('sha256').update(codeVerifier).digest('base64url');

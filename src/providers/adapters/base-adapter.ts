@@ -59,6 +59,15 @@ export abstract class BaseAdapter implements ProviderAdapter {
   abstract tokenInfo(accessToken: string): Promise<Record<string, unknown>>;
   abstract identity(tokens: TokenSet): Promise<UpstreamIdentity>;
 
+  get apiBaseUrl(): string | undefined {
+    return this.config.endpoints.apiBaseUrl;
+  }
+
+  /** RFC 6750 §2.1, the way every kind but BlueJeans takes its token. */
+  authorizeRelayRequest(_url: URL, headers: Record<string, string>, accessToken: string): void {
+    headers.authorization = `Bearer ${accessToken}`;
+  }
+
   /** How this provider's error bodies map to failures (429 and 5xx are handled before this). */
   protected abstract classify(response: UpstreamResponse, operation: string): Verdict;
 

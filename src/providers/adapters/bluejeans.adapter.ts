@@ -79,6 +79,12 @@ export class BlueJeansAdapter extends BaseAdapter {
     return record((await this.call({ method: 'GET', url, operation: 'token info' })).body);
   }
 
+  /** BlueJeans reads the token from `?access_token=`; a caller-supplied one is replaced, never forwarded. */
+  override authorizeRelayRequest(url: URL, _headers: Record<string, string>, accessToken: string): void {
+    url.searchParams.delete('access_token');
+    url.searchParams.append('access_token', accessToken);
+  }
+
   async identity(tokens: TokenSet): Promise<UpstreamIdentity> {
     const meeting = record(tokens.extra?.meeting);
     if (meeting.meetingNumericId !== undefined) return { subject: `meeting:${String(meeting.meetingNumericId)}` };

@@ -1,7 +1,7 @@
 import type { AppConfig } from '../../config/app-config.js';
 import { DEFAULT_SEED } from '../../sandbox/seed.js';
 import type { ProviderKind } from '../provider-adapter.js';
-import { withSecret, type ProviderConfig } from './provider-config.js';
+import { withSecret, type ProviderConfig, type RelayRule } from './provider-config.js';
 import { DEFAULT_TIMEOUT_MS, defaultRedirectUri, resolveEndpoints } from './resolve-provider.js';
 
 /** Marks the secret's origin in place of an environment variable name. */
@@ -13,6 +13,8 @@ interface SandboxDefault {
   endpoints: (sandboxUrl: string) => { authorizeUrl?: string; tokenUrl?: string; apiBaseUrl: string };
   scopes: string[];
   grants: ProviderConfig['grants'];
+  /** The sandbox's protected user resources (client management goes through the clients module, not the relay). */
+  relay: RelayRule[];
 }
 
 // The generic kind has no default: `npm start` does not run oidc-provider.
@@ -23,6 +25,10 @@ const DEFAULTS: SandboxDefault[] = [
     endpoints: (s) => ({ apiBaseUrl: `${s}/bluejeans` }),
     scopes: ['user_info', 'list_meetings'],
     grants: { password: false, meeting: false, clientCredentials: false },
+    relay: [
+      { methods: ['GET'], path: '/v1/user/{user_id}' },
+      { methods: ['GET'], path: '/v1/user/{user_id}/scheduled_meeting' },
+    ],
   },
   {
     kind: 'genesys',
@@ -30,6 +36,13 @@ const DEFAULTS: SandboxDefault[] = [
     endpoints: (s) => ({ authorizeUrl: `${s}/genesys/login/oauth/authorize`, tokenUrl: `${s}/genesys/login/oauth/token`, apiBaseUrl: `${s}/genesys/api` }),
     scopes: ['users:readonly', 'oauth', 'usage:readonly'],
     grants: { password: false, meeting: false, clientCredentials: false },
+    relay: [
+      { methods: ['GET'], path: '/api/v2/users/me' },
+      { methods: ['GET'], path: '/api/v2/oauth/scopes' },
+      { methods: ['GET'], path: '/api/v2/oauth/scopes/{scopeId}' },
+      { methods: ['GET'], path: '/api/v2/oauth/authorizations' },
+      { methods: ['GET'], path: '/api/v2/oauth/authorizations/{clientId}' },
+    ],
   },
   {
     kind: 'calcom',
@@ -37,6 +50,7 @@ const DEFAULTS: SandboxDefault[] = [
     endpoints: (s) => ({ apiBaseUrl: `${s}/calcom` }),
     scopes: ['READ_PROFILE', 'READ_BOOKING'],
     grants: { password: false, meeting: false, clientCredentials: false },
+    relay: [{ methods: ['GET'], path: '/v2/me' }],
   },
   {
     kind: 'phonecom',
@@ -44,6 +58,10 @@ const DEFAULTS: SandboxDefault[] = [
     endpoints: (s) => ({ apiBaseUrl: `${s}/phonecom/v4` }),
     scopes: ['account-owner'],
     grants: { password: false, meeting: false, clientCredentials: false },
+    relay: [
+      { methods: ['GET'], path: '/accounts/{account_id}' },
+      { methods: ['GET'], path: '/accounts/{account_id}/extensions' },
+    ],
   },
 ];
 
@@ -72,6 +90,7 @@ export function defaultProviders(config: Pick<AppConfig, 'http' | 'sandbox'>): P
         grants: d.grants,
         pkce: true,
         timeoutMs: DEFAULT_TIMEOUT_MS,
+        relay: { allow: d.relay, stripHeaders: [] },
       },
       client.clientSecret,
     );

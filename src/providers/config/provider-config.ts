@@ -17,11 +17,19 @@ export interface ProviderGrants {
   clientCredentials: boolean;
 }
 
-/** Kept opaque for the relay issue; validated loosely here. */
+/** One allowlist entry: upper-case methods and a path template (`{param}` = one segment). */
+export interface RelayRule {
+  methods: string[];
+  path: string;
+}
+
+/** The providers file's `relay` block, validated (docs/relay.md). */
 export interface RelaySettings {
+  /** Upstream base for relayed calls; defaults to the adapter's API base URL. */
   baseUrl?: string;
-  allow?: { methods: string[]; path: string }[];
-  [setting: string]: unknown;
+  allow: RelayRule[];
+  /** Lower-case header names never sent upstream for this provider (beyond the built-in list). */
+  stripHeaders: string[];
 }
 
 /**

@@ -26,13 +26,22 @@ export const providerId = z
 // RFC 6749 scope-token characters: printable ASCII except space, `"` and `\`.
 const scope = z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, 'must be a scope token (printable ASCII, no spaces, quotes or backslashes)');
 
-const relayRule = z.looseObject({
-  methods: z.array(z.string().regex(/^[A-Za-z]+$/, 'must be an HTTP method name')).min(1),
-  path: z.string().min(1),
+export const RELAY_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+// `/a/{param}/b`: literal segments of unreserved characters (never `.` or `..`) or a whole-segment `{param}`.
+const RELAY_TEMPLATE = /^(?:\/(?:\{[A-Za-z_][A-Za-z0-9_]*\}|(?!\.{1,2}(?:\/|$))[A-Za-z0-9_.~-]+))+\/?$/;
+
+const relayRule = z.strictObject({
+  methods: z.array(z.string().transform((m) => m.toUpperCase()).pipe(z.enum(RELAY_METHODS, { message: `must be one of ${RELAY_METHODS.join(', ')}` }))).min(1),
+  path: z.string().max(512).regex(RELAY_TEMPLATE, 'must be a path template such as /v1/user/{user_id}: segments of A-Z a-z 0-9 _ . ~ - or a whole {param}, no . or .. segments'),
 });
 
-/** Deliberately loose: the relay issue owns the real shape. */
-const relay = z.looseObject({ baseUrl: httpUrl.optional(), allow: z.array(relayRule).optional() });
+/** The relay block (see docs/relay.md): where relayed calls go, which paths and methods, extra headers to drop. */
+const relay = z.strictObject({
+  baseUrl: httpUrl.refine((v) => !new URL(v).search, { message: 'must not have a query string' }).optional(),
+  allow: z.array(relayRule).max(500).default([]),
+  stripHeaders: z.array(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be a header name').transform((h) => h.toLowerCase())).max(100).default([]),
+});
 
 const grants = z
   .strictObject({

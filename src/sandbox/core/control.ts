@@ -6,7 +6,7 @@ import type { SandboxState } from './context.js';
 /**
  * Test-only control API, mounted under `/_control` when `sandbox.control` is
  * on. It resets state, shortens token lifetimes, arms faults and reads the
- * per-client call counters. Bad input answers 400 `{error, message, issues?}`.
+ * per-client call counters; `/echo` answers with the request it received. Bad input answers 400 `{error, message, issues?}`.
  */
 
 const seconds = z.number().int().min(1).max(10 * 365 * 86400);
@@ -91,6 +91,12 @@ export function controlRouter(state: SandboxState, providerIds: SandboxProviderI
 
   router.get('/counters', (_req, res) => {
     res.json(state.counterSnapshot());
+  });
+
+  // Reveals what a caller (the BFF relay, in tests) actually sent, and sets a cookie the relay must not pass back.
+  router.all('/echo', (req, res) => {
+    res.cookie('sandbox_echo', 'upstream-cookie', { httpOnly: true, path: '/' });
+    res.json({ method: req.method, url: req.originalUrl, headers: req.headers, body: req.body ?? null });
   });
 
   router.use((_req, res) => {

@@ -31,8 +31,8 @@ function problemsOf(providers: unknown[], secrets: Record<string, string> = SECR
 }
 
 describe('providers file: valid', () => {
-  it('resolves endpoints, defaults, the secret (non-enumerable) and keeps relay opaque', () => {
-    const relay = { baseUrl: 'https://api.bluejeans.example', allow: [{ methods: ['GET'], path: '/v1/user/*' }], later: true };
+  it('resolves endpoints, defaults, the secret (non-enumerable) and the relay block', () => {
+    const relay = { baseUrl: 'https://api.bluejeans.example', allow: [{ methods: ['GET'], path: '/v1/user/{user_id}' }], stripHeaders: ['x-internal'] };
     const [bj, generic] = parseProvidersDocument({ providers: [{ ...bluejeans(), relay }, idp()] }, loaderContext(SECRETS));
     expect(bj).toMatchObject({
       endpoints: {

@@ -39,6 +39,11 @@ export class GenericAdapter extends BaseAdapter {
     };
   }
 
+  /** Relayed calls default to the issuer's host and path (e.g. its userinfo); set `relay.baseUrl` for a separate API host. */
+  override get apiBaseUrl(): string {
+    return this.configuredIssuer.replace(/\/+$/, '');
+  }
+
   /** Resolves discovery, so capabilities are final afterwards. */
   override async issuer(): Promise<string> {
     return (await this.discovery.get()).issuer;

@@ -1,0 +1,117 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { headerInvalid } from './relay-errors.js';
+
+/** RFC 9110 §7.6.1 hop-by-hop headers: meaningful for one connection only, in either direction. */
+const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade'];
+
+/**
+ * Never sent upstream. Credentials and session state of the BFF (cookie, authorization,
+ * x-csrf), anything that claims to describe the client or the route (host, forwarded,
+ * x-forwarded-*, x-real-ip and friends; x-original-url / method overrides, which some
+ * upstream frameworks obey and which would sidestep the allowlist), browser context
+ * that belongs to our origin rather than the upstream's (origin, referer, sec-*), and
+ * framing headers the HTTP client recomputes (content-length, expect).
+ */
+const REQUEST_DENY = new Set([
+  ...HOP_BY_HOP,
+  'host',
+  'cookie',
+  'cookie2',
+  'authorization',
+  'x-csrf',
+  'forwarded',
+  'via',
+  'x-real-ip',
+  'x-client-ip',
+  'client-ip',
+  'true-client-ip',
+  'cf-connecting-ip',
+  'x-cluster-client-ip',
+  'x-original-url',
+  'x-rewrite-url',
+  'x-http-method-override',
+  'x-http-method',
+  'x-method-override',
+  'origin',
+  'referer',
+  'content-length',
+  'expect',
+  'x-request-id',
+]);
+const REQUEST_DENY_PREFIXES = ['proxy-', 'x-forwarded-', 'sec-'];
+
+/**
+ * Never returned to the browser: upstream cookies (they would land on our origin),
+ * hop-by-hop framing, CORS and security policy (ours governs our origin: an upstream
+ * `Access-Control-Allow-Origin` or a missing CSP must not loosen it), headers that would
+ * bind our origin to the upstream's infrastructure (alt-svc, HSTS), challenges the
+ * browser cannot answer, and server fingerprints.
+ */
+const RESPONSE_DENY = new Set([
+  ...HOP_BY_HOP,
+  'set-cookie',
+  'set-cookie2',
+  'clear-site-data',
+  'alt-svc',
+  'strict-transport-security',
+  'content-security-policy',
+  'content-security-policy-report-only',
+  'x-frame-options',
+  'x-content-type-options',
+  'referrer-policy',
+  'permissions-policy',
+  'www-authenticate',
+  'proxy-authenticate',
+  'server',
+  'x-powered-by',
+  'x-request-id',
+  'refresh',
+]);
+const RESPONSE_DENY_PREFIXES = ['access-control-', 'cross-origin-', 'proxy-'];
+
+// RFC 9110 field-value: visible ASCII, obs-text, SP and HTAB; never CR, LF, NUL or other controls.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const BAD_VALUE = /[\x00-\x08\x0a-\x1f\x7f]/;
+
+/** Headers that `Connection` itself names are hop-by-hop too (RFC 9110 §7.6.1). */
+function connectionNamed(value: string | string[] | undefined): Set<string> {
+  const joined = Array.isArray(value) ? value.join(',') : (value ?? '');
+  return new Set(joined.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean));
+}
+
+function denied(name: string, exact: Set<string>, prefixes: string[], extra: Set<string>): boolean {
+  return exact.has(name) || extra.has(name) || prefixes.some((p) => name.startsWith(p));
+}
+
+/**
+ * The caller's headers as they may go upstream (lower-case names). Refuses CR/LF or
+ * other control characters in any header, kept or not: a smuggling attempt is an
+ * error, not something to silently clean.
+ */
+export function upstreamRequestHeaders(incoming: IncomingHttpHeaders, strip: Iterable<string>, requestId: string): Record<string, string> {
+  const extra = new Set([...strip, ...connectionNamed(incoming.connection)]);
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(incoming)) {
+    if (value === undefined) continue;
+    const values = Array.isArray(value) ? value : [value];
+    if (values.some((v) => BAD_VALUE.test(v))) throw headerInvalid('control character in a header');
+    if (denied(name, REQUEST_DENY, REQUEST_DENY_PREFIXES, extra)) continue;
+    out[name] = values.join(', ');
+  }
+  out['x-request-id'] = requestId;
+  return out;
+}
+
+/** Upstream response headers as they may go to the browser. */
+export function downstreamResponseHeaders(upstream: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
+  const extra = connectionNamed(upstream.connection);
+  const out: Record<string, string | string[]> = {};
+  for (const [rawName, value] of Object.entries(upstream)) {
+    const name = rawName.toLowerCase();
+    if (value === undefined || denied(name, RESPONSE_DENY, RESPONSE_DENY_PREFIXES, extra)) continue;
+    // undici already refuses CR/LF in upstream headers; this keeps a bad value from reaching res.setHeader.
+    if ((Array.isArray(value) ? value : [value]).some((v) => BAD_VALUE.test(v))) continue;
+    out[name] = value;
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { Readable } from 'node:stream';
+import { errors, Pool, type Dispatcher } from 'undici';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+
+export interface UpstreamCall {
+  url: URL;
+  method: string;
+  headers: Record<string, string>;
+  body?: Buffer | Readable;
+  signal: AbortSignal;
+}
+
+/** Why a call produced no response, reduced to what the relay answers (504 / 502). */
+export type UpstreamCallFailure = 'timeout' | 'unreachable';
+
+/**
+ * undici keep-alive pools, one per upstream origin, created on first use and reused by
+ * every relayed call to that origin. A Pool is bound to its origin: the request carries
+ * only path and query, so no input can steer it to another host.
+ */
+@Injectable()
+export class RelayUpstream implements OnModuleDestroy {
+  private readonly pools = new Map<string, Pool>();
+  private readonly settings: AppConfig['relay'];
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.settings = config.relay;
+  }
+
+  send(call: UpstreamCall): Promise<Dispatcher.ResponseData> {
+    return this.pool(call.url.origin).request({
+      path: `${call.url.pathname}${call.url.search}`,
+      method: call.method as Dispatcher.HttpMethod,
+      headers: call.headers,
+      body: call.body,
+      signal: call.signal,
+      // Backstops; the caller's signal carries the total deadline.
+      headersTimeout: this.settings.timeoutMs,
+      bodyTimeout: this.settings.timeoutMs,
+    });
+  }
+
+  private pool(origin: string): Pool {
+    let pool = this.pools.get(origin);
+    if (!pool) {
+      pool = new Pool(origin, { connect: { timeout: this.settings.connectTimeoutMs }, keepAliveTimeout: 10_000, connections: 256, pipelining: 1 });
+      this.pools.set(origin, pool);
+    }
+    return pool;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const pools = [...this.pools.values()];
+    this.pools.clear();
+    await Promise.all(pools.map((p) => p.destroy()));
+  }
+}
+
+/** Classifies an undici failure; our own deadline aborts with a TimeoutError reason. */
+export function classifyFailure(error: unknown, signal: AbortSignal): UpstreamCallFailure {
+  if (signal.aborted && (signal.reason as Error | undefined)?.name === 'TimeoutError') return 'timeout';
+  if (error instanceof errors.ConnectTimeoutError || error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError) return 'timeout';
+  return 'unreachable';
+}

@@ -1,0 +1,136 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import type { Dispatcher } from 'undici';
+import { DomainError } from '../common/errors/domain-error.js';
+import { requestIdOf } from '../common/http/request-id.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { ProviderAdapter } from '../providers/provider-adapter.js';
+import { ProviderRegistry } from '../providers/provider-registry.js';
+import type { AuthenticatedRequest } from '../sessions/session-request.js';
+import { AccessTokenProvider, type ValidAccessToken } from '../tokens/access-token.provider.js';
+import { RelayAllowlist } from './relay-allowlist.js';
+import { isReplayable, readRelayBody, type RelayBody } from './relay-body.js';
+import { bodyTooLarge, routeNotAllowed, upstreamTimeout, upstreamUnreachable } from './relay-errors.js';
+import { upstreamRequestHeaders } from './relay-headers.js';
+import { RelayMeter } from './relay-meter.js';
+import { RelayMetrics } from './relay-metrics.js';
+import { normaliseRelayUrl } from './relay-path.js';
+import { forwardResponse, isTokenRejection } from './relay-response.js';
+import { buildUpstreamUrl } from './relay-target.js';
+import { classifyFailure, RelayUpstream } from './relay-upstream.js';
+
+interface Exchange {
+  adapter: ProviderAdapter;
+  url: URL;
+  headers: Record<string, string>;
+  body: RelayBody;
+  method: string;
+  clientGone: AbortSignal;
+}
+
+/**
+ * `ANY /v1/api/{provider}/{path}`: normalise, allowlist, filter headers, attach the
+ * user's token the provider's way, stream both bodies, and retry once after a token
+ * rejection when the body can be sent again. Docs: docs/relay.md.
+ */
+@Injectable()
+export class RelayService {
+  private readonly logger = new Logger('RelayService');
+  private readonly allowlists = new Map<string, RelayAllowlist>();
+  private readonly settings: AppConfig['relay'];
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(ProviderRegistry) private readonly registry: ProviderRegistry,
+    @Inject(RelayUpstream) private readonly upstream: RelayUpstream,
+    @Inject(RelayMetrics) private readonly metrics: RelayMetrics,
+    @Inject(RelayMeter) private readonly meter: RelayMeter,
+    @Inject(AccessTokenProvider) private readonly tokens: AccessTokenProvider,
+  ) {
+    this.settings = config.relay;
+    for (const adapter of registry.list()) this.allowlists.set(adapter.id, new RelayAllowlist(adapter.id, registry.configOf(adapter.id).relay?.allow ?? []));
+  }
+
+  async relay(req: AuthenticatedRequest, res: Response): Promise<void> {
+    const started = performance.now();
+    const target = normaliseRelayUrl(req.originalUrl);
+    const adapter = this.registry.get(target.provider);
+    let status = 500;
+    let route: string | undefined;
+    try {
+      route = this.allowlists.get(adapter.id)!.match(req.method, target.segments).template;
+      const relay = this.registry.configOf(adapter.id).relay;
+      const base = relay?.baseUrl ?? adapter.apiBaseUrl;
+      if (!base) throw routeNotAllowed(adapter.id);
+      const headers = upstreamRequestHeaders(req.headers, [...this.settings.stripHeaders, ...(relay?.stripHeaders ?? [])], requestIdOf(req));
+      const url = buildUpstreamUrl(base, target.path, target.query);
+      const body = await readRelayBody(req, this.settings);
+      const clientGone = new AbortController();
+      res.once('close', () => clientGone.abort());
+      const exchange: Exchange = { adapter, url, headers, body, method: req.method, clientGone: clientGone.signal };
+      const userId = req.auth!.session.userId;
+      let token = await this.token(() => this.tokens.forUser(userId, adapter.id), adapter.id);
+      let answer = await this.attempt(exchange, token);
+      if (isTokenRejection(answer.statusCode) && isReplayable(body)) {
+        // One forced refresh and one retry; a second rejection is passed through as it is.
+        await answer.body.dump();
+        token = await this.token(() => this.tokens.afterRejection(userId, adapter.id, token.accessToken), adapter.id);
+        answer = await this.attempt(exchange, token);
+      }
+      status = answer.statusCode;
+      await forwardResponse(answer, res, { method: req.method, provider: adapter.id, maxBytes: this.settings.maxResponseBytes });
+    } catch (error) {
+      status = error instanceof DomainError ? error.status : 500;
+      throw error;
+    } finally {
+      const seconds = (performance.now() - started) / 1000;
+      this.metrics.observe(adapter.id, status, seconds);
+      if (route) this.record(req, adapter.id, route, status, seconds);
+    }
+  }
+
+  private async attempt(exchange: Exchange, token: ValidAccessToken): Promise<Dispatcher.ResponseData> {
+    const url = new URL(exchange.url);
+    const headers = { ...exchange.headers };
+    exchange.adapter.authorizeRelayRequest(url, headers, token.accessToken);
+    const { body } = exchange;
+    if (body.kind === 'stream' && body.length !== undefined) headers['content-length'] = String(body.length);
+    const signal = AbortSignal.any([AbortSignal.timeout(this.settings.timeoutMs), exchange.clientGone]);
+    try {
+      return await this.upstream.send({
+        url,
+        method: exchange.method,
+        headers,
+        body: body.kind === 'buffered' ? body.data : body.kind === 'stream' ? body.stream : undefined,
+        signal,
+      });
+    } catch (error) {
+      if (body.kind === 'stream' && body.stream.exceeded) throw bodyTooLarge(this.settings.maxBodyBytes);
+      if (exchange.clientGone.aborted) throw error;
+      const failure = classifyFailure(error, signal);
+      this.logger.warn({ provider: exchange.adapter.id, failure, err: (error as Error).name }, 'relayed call failed');
+      throw failure === 'timeout' ? upstreamTimeout(exchange.adapter.id) : upstreamUnreachable(exchange.adapter.id);
+    }
+  }
+
+  /** Token failures pass through as problems; the not-linked and re-login ones always carry the login URL. */
+  private async token(get: () => Promise<ValidAccessToken>, provider: string): Promise<ValidAccessToken> {
+    try {
+      return await get();
+    } catch (error) {
+      if (error instanceof DomainError && ['provider_not_linked', 'reauth_required'].includes(error.code) && !error.extra.loginUrl) {
+        const loginUrl = `/v1/auth/${encodeURIComponent(provider)}/login`;
+        throw new DomainError(error.code, error.status, error.message, { provider, ...error.extra, loginUrl }, error.headers);
+      }
+      throw error;
+    }
+  }
+
+  private record(req: AuthenticatedRequest, provider: string, route: string, status: number, seconds: number): void {
+    try {
+      this.meter.record({ provider, userId: req.auth?.session.userId ?? '', method: req.method, route, status, durationMs: Math.round(seconds * 1000) });
+    } catch (error) {
+      this.logger.warn({ err: error }, 'relay metering failed');
+    }
+  }
+}
