@@ -330,37 +330,37 @@ export interface paths {
          * Relay a call to the provider's API with the user's token
          * @description Forwards to the provider's API base URL + `path` (+ the query string) if `path` and the method are on the provider's relay allowlist. The upstream status, body and safe headers come back as they are; cookies, credentials and forwarding headers never cross. See docs/relay.md.
          */
-        get: operations["relay_get"];
+        get: operations["relayGet"];
         /**
          * Relay a call to the provider's API with the user's token
          * @description Forwards to the provider's API base URL + `path` (+ the query string) if `path` and the method are on the provider's relay allowlist. The upstream status, body and safe headers come back as they are; cookies, credentials and forwarding headers never cross. See docs/relay.md.
          */
-        put: operations["relay_put"];
+        put: operations["relayPut"];
         /**
          * Relay a call to the provider's API with the user's token
          * @description Forwards to the provider's API base URL + `path` (+ the query string) if `path` and the method are on the provider's relay allowlist. The upstream status, body and safe headers come back as they are; cookies, credentials and forwarding headers never cross. See docs/relay.md.
          */
-        post: operations["relay_post"];
+        post: operations["relayPost"];
         /**
          * Relay a call to the provider's API with the user's token
          * @description Forwards to the provider's API base URL + `path` (+ the query string) if `path` and the method are on the provider's relay allowlist. The upstream status, body and safe headers come back as they are; cookies, credentials and forwarding headers never cross. See docs/relay.md.
          */
-        delete: operations["relay_delete"];
+        delete: operations["relayDelete"];
         /**
          * Relay a call to the provider's API with the user's token
          * @description Forwards to the provider's API base URL + `path` (+ the query string) if `path` and the method are on the provider's relay allowlist. The upstream status, body and safe headers come back as they are; cookies, credentials and forwarding headers never cross. See docs/relay.md.
          */
-        options: operations["relay_options"];
+        options: operations["relayOptions"];
         /**
          * Relay a call to the provider's API with the user's token
          * @description Forwards to the provider's API base URL + `path` (+ the query string) if `path` and the method are on the provider's relay allowlist. The upstream status, body and safe headers come back as they are; cookies, credentials and forwarding headers never cross. See docs/relay.md.
          */
-        head: operations["relay_head"];
+        head: operations["relayHead"];
         /**
          * Relay a call to the provider's API with the user's token
          * @description Forwards to the provider's API base URL + `path` (+ the query string) if `path` and the method are on the provider's relay allowlist. The upstream status, body and safe headers come back as they are; cookies, credentials and forwarding headers never cross. See docs/relay.md.
          */
-        patch: operations["relay_patch"];
+        patch: operations["relayPatch"];
         trace?: never;
     };
 }
@@ -1294,7 +1294,7 @@ export interface operations {
             };
         };
     };
-    relay_get: {
+    relayGet: {
         parameters: {
             query?: never;
             header?: never;
@@ -1387,7 +1387,7 @@ export interface operations {
             };
         };
     };
-    relay_put: {
+    relayPut: {
         parameters: {
             query?: never;
             header?: never;
@@ -1480,7 +1480,106 @@ export interface operations {
             };
         };
     };
-    relay_post: {
+    relayPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Configured provider id */
+                provider: unknown;
+                /** @description Upstream path below the API base URL; must match an allowlist template */
+                path: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The upstream's answer, status and body passed through */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `relay_path_invalid` (dot segments, encoded dots or slashes, backslashes, `//`, schemes, control characters) or `relay_header_invalid` (CR/LF or control characters) (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated` (no session) or `reauth_required` with `loginUrl` (the provider refused our refresh token) (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected`: cookie request without `X-CSRF: 1` or from a foreign Origin (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, or `relay_route_not_allowed` (path not on the allowlist) (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `method_not_allowed`, with an `Allow` header (problem+json) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `payload_too_large`: request body over RELAY_MAX_BODY_BYTES (problem+json) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unreachable`, or `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES) (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Token refresh unavailable or rate limited, with `Retry-After` (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_timeout`: no complete answer within RELAY_TIMEOUT_MS (problem+json) */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    relayDelete: {
         parameters: {
             query?: never;
             header?: never;
@@ -1573,7 +1672,7 @@ export interface operations {
             };
         };
     };
-    relay_delete: {
+    relayOptions: {
         parameters: {
             query?: never;
             header?: never;
@@ -1666,7 +1765,7 @@ export interface operations {
             };
         };
     };
-    relay_options: {
+    relayHead: {
         parameters: {
             query?: never;
             header?: never;
@@ -1759,100 +1858,7 @@ export interface operations {
             };
         };
     };
-    relay_head: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Configured provider id */
-                provider: unknown;
-                /** @description Upstream path below the API base URL; must match an allowlist template */
-                path: unknown;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The upstream's answer, status and body passed through */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description `relay_path_invalid` (dot segments, encoded dots or slashes, backslashes, `//`, schemes, control characters) or `relay_header_invalid` (CR/LF or control characters) (problem+json) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description `unauthenticated` (no session) or `reauth_required` with `loginUrl` (the provider refused our refresh token) (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description `csrf_rejected`: cookie request without `X-CSRF: 1` or from a foreign Origin (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description `provider_not_found`, or `relay_route_not_allowed` (path not on the allowlist) (problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description `method_not_allowed`, with an `Allow` header (problem+json) */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description `provider_not_linked` with `loginUrl` (problem+json) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description `payload_too_large`: request body over RELAY_MAX_BODY_BYTES (problem+json) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description `upstream_unreachable`, or `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES) (problem+json) */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Token refresh unavailable or rate limited, with `Retry-After` (problem+json) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description `upstream_timeout`: no complete answer within RELAY_TIMEOUT_MS (problem+json) */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    relay_patch: {
+    relayPatch: {
         parameters: {
             query?: never;
             header?: never;

@@ -19,6 +19,8 @@ export interface LoginStack {
   sandboxUrl: string;
   sandbox: SandboxState;
   oidcIssuer: string;
+  /** Environment for another BFF process on the same database schema, Redis prefix and providers. */
+  instanceEnv: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -86,6 +88,19 @@ export async function startLoginStack(overrides: Record<string, string> = {}, op
     sandboxUrl: sandbox.url,
     sandbox: server.context,
     oidcIssuer: oidc.issuer,
+    instanceEnv: {
+      ...providers.env,
+      ...overrides,
+      DATABASE_URL: bff.config.database.url as string,
+      DATABASE_SCHEMA: bff.config.database.schema,
+      REDIS_URL: bff.config.redis.url as string,
+      REDIS_KEY_PREFIX: bff.config.redis.keyPrefix,
+      PROVIDERS_FILE: providers.path,
+      SANDBOX_PUBLIC_URL: sandbox.url,
+      SANDBOX_ENABLED: 'false',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+    },
     close: async () => {
       await bff.close();
       await Promise.all([sandbox.close(), oidc.stop()]);

@@ -12,6 +12,22 @@ function unwrap(error: unknown): unknown {
 }
 
 /**
+ * The strategy tells the legs apart by the presence of `code`, so the route must
+ * agree: a callback without `code` or `error` would otherwise start a new login
+ * (and overwrite the browser's binding cookie for the one in flight), and a login
+ * URL carrying `code` would be processed as a callback.
+ */
+function checkLeg(req: Request): void {
+  const query = req.query as Record<string, unknown>;
+  const isCallback = req.path.endsWith('/callback');
+  const answered = typeof query.code === 'string' || typeof query.error === 'string';
+  const carriesAnswer = query.code !== undefined || query.error !== undefined;
+  if (isCallback ? !answered : carriesAnswer) {
+    throw new DomainError('login_response_invalid', 400, isCallback ? 'The callback carries neither a code nor an error.' : 'A login request cannot carry an authorization response.');
+  }
+}
+
+/**
  * Runs the provider's passport strategy for `/v1/auth/:provider/login|callback`.
  * On the login leg the strategy answers the redirect itself; on the callback leg
  * the result lands in `req.user` for the controller.
@@ -25,6 +41,7 @@ export class ProviderAuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<Request>();
     const name = this.strategies.strategyName(String(req.params.provider));
+    checkLeg(req);
     return this.guardFor(name).canActivate(context) as Promise<boolean>;
   }
 

@@ -39,7 +39,7 @@ export class TransactionStateStore {
   }
 
   private async check(req: RequestWithTransaction, providedState: string | undefined): Promise<LoginTransaction | CallbackRefusal> {
-    const cookie = readLoginCookie(req, this.config);
+    const cookie = readBindingCookie(req, this.config);
     if (!cookie) return { code: 'login_binding_missing', message: 'This login was not started in this browser, or it expired. Start again.' };
     const echoes = this.adapter.capabilities.echoesState;
     if (echoes && providedState !== cookie.state) return invalidState();
@@ -55,6 +55,15 @@ export class TransactionStateStore {
     }
     req.loginTransaction = transaction;
     return transaction;
+  }
+}
+
+/** A garbled cookie (e.g. bad percent-encoding, which makes decodeURIComponent throw) counts as no cookie: 400, not 500. */
+function readBindingCookie(req: Request, config: AppConfig): ReturnType<typeof readLoginCookie> {
+  try {
+    return readLoginCookie(req, config);
+  } catch {
+    return undefined;
   }
 }
 
