@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { Browser } from './lib/browser.mjs';
 import { measure } from './lib/load.mjs';
-import { memory, startNode, waitForHttp } from './lib/proc.mjs';
+import { memory, startNode } from './lib/proc.mjs';
 import { freePort, PEER_CLIENT, startBff, startOidc, startSandbox, writeProvidersFile } from './lib/stack.mjs';
 import { refreshStorm } from './lib/storm.mjs';
 
