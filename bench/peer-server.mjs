@@ -2,9 +2,10 @@
 // code flow with PKCE) plus http-proxy-middleware adding the user's access token,
 // against the same oidc-provider and the same upstream as the BFF.
 import express from 'express';
-import { auth, requiresAuth } from 'express-openid-connect';
+import openid from 'express-openid-connect';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 
+const { auth, requiresAuth } = openid;
 const { PORT, ISSUER, CLIENT_ID, CLIENT_SECRET, UPSTREAM, SECRET } = process.env;
 const baseURL = `http://127.0.0.1:${PORT}`;
 const app = express();

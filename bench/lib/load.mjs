@@ -7,7 +7,8 @@ import { cpuSeconds, memory } from './proc.mjs';
  */
 export async function measure({ url, headers = {}, pid, connections = 32, duration, amount }) {
   const cpuBefore = pid ? cpuSeconds(pid) : 0;
-  const result = await autocannon({ url, headers, connections, duration, amount, pipelining: 1 });
+  const bound = amount ? { amount } : { duration };
+  const result = await autocannon({ url, headers, connections, pipelining: 1, ...bound });
   const cpu = pid ? cpuSeconds(pid) - cpuBefore : 0;
   const requests = result.requests.total;
   return {

@@ -4,10 +4,14 @@ import { readFileSync } from 'node:fs';
 const CLK_TCK = 100; // Linux USER_HZ; /proc/<pid>/stat counts CPU time in these ticks.
 
 /** Spawns `node script` and resolves with the first JSON line it prints (its address). */
-export async function startNode(script, env, { readyLine = true, timeoutMs = 30_000 } = {}) {
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startNode(script, env, { readyLine = true, timeoutMs = 30_000, nodeArgs = [] } = {}) {
+  const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+  if (!readyLine) {
+    child.once('exit', (code) => code && console.error(`${script} exited ${code}: ${stderr}`));
+    return { child, info: {}, stop: () => stop(child) };
+  }
   const info = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} did not start: ${stderr}`)), timeoutMs);
     child.once('exit', (code) => reject(new Error(`${script} exited ${code}: ${stderr}`)));
@@ -15,7 +19,7 @@ export async function startNode(script, env, { readyLine = true, timeoutMs = 30_
     child.stdout.on('data', (d) => {
       buffer += d;
       for (const line of buffer.split('\n')) {
-        if (readyLine && line.startsWith('{')) {
+        if (line.startsWith('{')) {
           try {
             const parsed = JSON.parse(line);
             clearTimeout(timer);

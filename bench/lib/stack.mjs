@@ -57,7 +57,7 @@ export async function writeProvidersFile({ issuer, upstreamUrl, sandboxUrl }) {
         },
         {
           id: 'bluejeans', kind: 'bluejeans', displayName: 'BlueJeans', endpoints: { apiBaseUrl: `${sandboxUrl}/bluejeans` },
-          clientId: bj.clientId, clientSecretEnv: 'BENCH_BJ_SECRET',
+          clientId: bj.clientId, clientSecretEnv: 'BENCH_BJ_SECRET', scopes: ['user_info', 'list_meetings'],
           relay: { allow: [{ methods: ['GET'], path: '/v1/user/{user_id}/scheduled_meeting' }] },
         },
       ],
@@ -68,7 +68,9 @@ export async function writeProvidersFile({ issuer, upstreamUrl, sandboxUrl }) {
 
 export async function startBff(port, env) {
   const url = `http://127.0.0.1:${port}`;
-  const bff = await startNode(new URL('main.js', dist).pathname, { ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, SANDBOX_ENABLED: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'test' }, { readyLine: false, timeoutMs: 60_000 });
+  // BENCH_BFF_NODE_ARGS (e.g. --cpu-prof) lets a run show where the BFF's time goes.
+  const nodeArgs = process.env.BENCH_BFF_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const bff = await startNode(new URL('main.js', dist).pathname, { ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, SANDBOX_ENABLED: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'test' }, { readyLine: false, timeoutMs: 60_000, nodeArgs });
   await waitForHttp(`${url}/health/ready`);
   return { ...bff, url };
 }

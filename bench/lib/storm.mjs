@@ -18,6 +18,8 @@ export async function refreshStorm({ sandboxUrl, bffs, calls }) {
   const me = await (await browser.request(`${bffs[0].url}/v1/auth/me`)).json();
   const userId = me.linkedAccounts.find((a) => a.provider === 'bluejeans').subject;
   await new Promise((r) => setTimeout(r, 2_500));
+  // The stored token is now expired; the one the storm's refresh gets must outlive the storm.
+  await fetch(`${sandboxUrl}/_control/lifetimes/bluejeans`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ accessTokenSeconds: 600 }) });
   const before = await counters(sandboxUrl);
   const cookie = browser.cookieHeader();
   const started = Date.now();

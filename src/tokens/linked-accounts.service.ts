@@ -8,6 +8,8 @@ import { openTokens, sealTokens, type StoredTokens } from './sealed-tokens.js';
 import { TokenCipher } from './token-cipher.js';
 import { AccountLinkedElsewhereError, ConcurrentUpdateError } from './token-errors.js';
 import { updateVersioned } from './versioned-update.js';
+import { KvStore } from '../redis/kv-store.port.js';
+import { LINKED_ACCOUNT_CHANGED } from './refresh/hot-token-cache.js';
 
 export interface LinkInput {
   userId: string;
@@ -31,7 +33,13 @@ export class LinkedAccountsService {
   constructor(
     @InjectRepository(LinkedAccountEntity) private readonly accounts: Repository<LinkedAccountEntity>,
     @Inject(TokenCipher) private readonly cipher: TokenCipher,
+    @Inject(KvStore) private readonly kv: KvStore,
   ) {}
+
+  /** Tells every instance a link changed, so in-memory token caches drop it (HotTokenCache). */
+  private async announce(accountId: string): Promise<void> {
+    await this.kv.publish(LINKED_ACCOUNT_CHANGED, accountId).catch(() => undefined);
+  }
 
   /**
    * Links (provider, subject) to the user, or refreshes an existing link of the same user
@@ -51,7 +59,9 @@ export class LinkedAccountsService {
         continue;
       }
       try {
-        return await this.relink(existing, input);
+        const relinked = await this.relink(existing, input);
+        await this.announce(relinked.id);
+        return relinked;
       } catch (error) {
         if (!(error instanceof ConcurrentUpdateError)) throw error;
       }
@@ -91,7 +101,7 @@ export class LinkedAccountsService {
   async replaceTokens(account: LinkedAccountEntity, tokens: TokenSet): Promise<LinkedAccountEntity> {
     const keepRefresh = tokens.refreshToken === undefined && account.refreshTokenCiphertext !== null;
     const refreshToken = keepRefresh ? this.readTokens(account).refreshToken : tokens.refreshToken;
-    return updateVersioned(this.accounts, account, {
+    const updated = await updateVersioned(this.accounts, account, {
       ...sealTokens(this.cipher, account.id, account.provider, { accessToken: tokens.accessToken, refreshToken }),
       scopes: tokens.scopes.length > 0 ? tokens.scopes : account.scopes,
       accessExpiresAt: tokens.expiresAt ?? null,
@@ -99,11 +109,14 @@ export class LinkedAccountsService {
       ...(tokens.extra !== undefined ? { extra: jsonb(tokens.extra) } : {}),
       status: 'active',
     });
+    await this.announce(account.id);
+    return updated;
   }
 
   /** Unconditional status change (e.g. refresh_failed on invalid_grant); bumps the version. */
   async setStatus(accountId: string, status: LinkedAccountStatus): Promise<void> {
     await this.accounts.createQueryBuilder().update(LinkedAccountEntity).set({ status }).where('id = :id', { id: accountId }).execute();
+    await this.announce(accountId);
   }
 
   /**
@@ -126,7 +139,10 @@ export class LinkedAccountsService {
         .where('id = :id AND version = :version', { id: account.id, version: account.version })
         .returning(['id'])
         .execute();
-      if (Array.isArray(deleted.raw) && deleted.raw.length === 1) return { account, tokens };
+      if (Array.isArray(deleted.raw) && deleted.raw.length === 1) {
+        await this.announce(account.id);
+        return { account, tokens };
+      }
     }
     throw new ConcurrentUpdateError();
   }

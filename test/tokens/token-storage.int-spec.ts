@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
+import { MemoryKvStore } from '../../src/redis/memory-kv-store.js';
 import { KeyRing } from '../../src/tokens/key-ring.js';
 import { LinkedAccountEntity } from '../../src/tokens/linked-account.entity.js';
 import { LinkedAccountsService } from '../../src/tokens/linked-accounts.service.js';
@@ -18,7 +19,7 @@ describe.each(storageTargets)('token storage at rest: %s', (_name, makeConfig) =
   const link = async (provider = 'genesys', tokens = tokenSet()) =>
     h.service.link({ userId: await h.newUser(), provider, subject: uniqueSubject(), scopes: tokens.scopes, grantType: 'authorization_code', tokens });
   const rawRow = async (id: string) => (await h.dataSource.query('SELECT * FROM linked_accounts WHERE id = $1', [id]))[0];
-  const serviceWith = (ring: KeyRing) => new LinkedAccountsService(h.dataSource.getRepository(LinkedAccountEntity), new TokenCipher(ring));
+  const serviceWith = (ring: KeyRing) => new LinkedAccountsService(h.dataSource.getRepository(LinkedAccountEntity), new TokenCipher(ring), new MemoryKvStore());
 
   it('no column of the row holds a plaintext token (or a recognisable part of one)', async () => {
     const tokens = tokenSet({ extra: { note: 'non-secret' } });

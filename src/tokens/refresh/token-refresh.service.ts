@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { CircuitBreakers } from '../../providers/circuit-breakers.js';
 import { ProviderRegistry } from '../../providers/provider-registry.js';
 import { UpstreamError } from '../../providers/upstream-error.js';
@@ -8,6 +8,7 @@ import { AccessTokenProvider, type ValidAccessToken } from '../access-token.prov
 import type { LinkedAccountEntity } from '../linked-account.entity.js';
 import { LinkedAccountsService } from '../linked-accounts.service.js';
 import { FleetLockTimeout, runUnderFleetLock } from './fleet-lock.js';
+import { HotTokenCache, LINKED_ACCOUNT_CHANGED } from './hot-token-cache.js';
 import { persistRefreshed } from './persist-refreshed.js';
 import { ProviderNotLinkedError, ReauthRequiredError } from './refresh-errors.js';
 import { RefreshMetrics, type RefreshOutcome } from './refresh-metrics.js';
@@ -29,8 +30,10 @@ type Need = { kind: 'expiring' } | { kind: 'rejected'; accessToken: string };
  * before anyone uses them, so a rotating provider never sees a refresh token twice.
  */
 @Injectable()
-export class TokenRefreshService extends AccessTokenProvider {
+export class TokenRefreshService extends AccessTokenProvider implements OnModuleInit, OnModuleDestroy {
   private readonly inFlight = new Map<string, Promise<ValidAccessToken>>();
+  private readonly hot: HotTokenCache;
+  private unsubscribe?: () => Promise<void>;
 
   constructor(
     @Inject(LinkedAccountsService) private readonly accounts: Accounts,
@@ -42,9 +45,28 @@ export class TokenRefreshService extends AccessTokenProvider {
     @Inject(REFRESH_SETTINGS) private readonly settings: RefreshSettings,
   ) {
     super();
+    this.hot = new HotTokenCache(settings.hotCacheMs, settings.now);
+  }
+
+  async onModuleInit(): Promise<void> {
+    // Best effort: without Redis the cache's short age still bounds staleness.
+    this.unsubscribe = await this.kv.subscribe(LINKED_ACCOUNT_CHANGED, (accountId) => this.hot.evictAccount(accountId)).catch(() => undefined);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.unsubscribe?.().catch(() => undefined);
   }
 
   async forUser(userId: string, provider: string): Promise<ValidAccessToken> {
+    const cached = this.hot.get(userId, provider);
+    if (cached) return cached;
+    const result = await this.freshForUser(userId, provider);
+    const expiresAt = result.account.accessExpiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
+    this.hot.set(userId, provider, result, expiresAt - this.settings.skewSeconds * 1000);
+    return result;
+  }
+
+  private async freshForUser(userId: string, provider: string): Promise<ValidAccessToken> {
     const account = await this.activeLink(userId, provider);
     if (!this.needsRefresh(account, { kind: 'expiring' })) return this.current(account);
     // Nothing to refresh with: hand out what we have; if the upstream rejects it, afterRejection ends the link.
@@ -54,6 +76,8 @@ export class TokenRefreshService extends AccessTokenProvider {
 
   async afterRejection(userId: string, provider: string, rejectedAccessToken: string): Promise<ValidAccessToken> {
     const need: Need = { kind: 'rejected', accessToken: rejectedAccessToken };
+    const cached = this.hot.get(userId, provider);
+    if (cached) this.hot.evictAccount(cached.account.id);
     // Two rounds: a flight we joined may have been started for another reason and skipped.
     for (let round = 0; round < 2; round++) {
       const account = await this.activeLink(userId, provider);

@@ -140,7 +140,7 @@ export function buildService(parts: ServiceParts): { service: TokenRefreshServic
   const metrics = new RefreshMetrics(registry);
   const breakers = new CircuitBreakers({ failureThreshold: 3, cooldownMs: 10_000 }, (p, s) => metrics.breakerState(p, s));
   const providers = { get: () => parts.provider.adapter, configOf: () => ({ timeoutMs: 1_000 }) };
-  const settings = { skewSeconds: parts.skewSeconds ?? 60, lockTtlMs: 5_000, pollMs: 5, now: Date.now };
+  const settings = { skewSeconds: parts.skewSeconds ?? 60, lockTtlMs: 5_000, pollMs: 5, hotCacheMs: 0, now: Date.now };
   const service = new TokenRefreshService(parts.accounts, providers as never, parts.kv, sessions, breakers, metrics, settings);
   return { service, sessions, registry, breakers };
 }
