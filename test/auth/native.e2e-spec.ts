@@ -48,6 +48,12 @@ describe('native apps: system-browser login, hand-off code, bearer session', () 
     expect(meBody.session.kind).toBe('native');
     expect(meBody.linkedAccounts.map((a) => a.provider)).toEqual(['bluejeans']);
 
+    // The same bearer reaches the provider's API through the relay; the app never holds a provider token.
+    const subject = ((await (await fetch(`${stack.bff.url}/v1/auth/me`, { headers: bearer(body.token) })).json()) as { linkedAccounts: { subject: string }[] }).linkedAccounts[0].subject;
+    const relayed = await fetch(`${stack.bff.url}/v1/api/bluejeans/v1/user/${subject}`, { headers: bearer(body.token) });
+    expect(relayed.status).toBe(200);
+    expect(((await relayed.json()) as { id: unknown }).id).toBeDefined();
+
     const listed = await fetch(`${stack.bff.url}/v1/sessions`, { headers: bearer(body.token) });
     const { sessions } = (await listed.json()) as { sessions: { id: string; kind: string; current: boolean }[] };
     expect(sessions.find((s) => s.current)).toEqual(expect.objectContaining({ id: meBody.session.id, kind: 'native' }));
