@@ -4,6 +4,8 @@ import { freePort } from './free-port.js';
 export interface BffProcess {
   url: string;
   child: ChildProcess;
+  /** Everything the process wrote to stdout (its JSON log lines), when captured. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -11,20 +13,22 @@ export interface BffProcess {
  * Another BFF instance as its own OS process (the built `dist/main.js`), so
  * fleet behaviour is tested across processes, not just across objects.
  */
-export async function startBffProcess(env: Record<string, string>): Promise<BffProcess> {
-  const port = await freePort();
+export async function startBffProcess(env: Record<string, string>, opts: { port?: number } = {}): Promise<BffProcess> {
+  const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['dist/main.js'], {
     env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let stdout = '';
+  child.stdout?.on('data', (chunk) => (stdout += chunk));
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr = (stderr + chunk).slice(-2000)));
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`BFF process exited ${child.exitCode}: ${stderr}`);
     const ready = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
-    if (ready) return { url, child, stop: () => stopChild(child) };
+    if (ready) return { url, child, output: () => stdout, stop: () => stopChild(child) };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   await stopChild(child);

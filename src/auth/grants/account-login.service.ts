@@ -5,6 +5,7 @@ import type { TokenSet, UpstreamIdentity } from '../../providers/provider-adapte
 import { SessionService, type IssuedSession } from '../../sessions/session.service.js';
 import type { SessionKind } from '../../sessions/session.types.js';
 import { LinkedAccountsService } from '../../tokens/linked-accounts.service.js';
+import { AccountLinkedElsewhereError } from '../../tokens/token-errors.js';
 import type { UserEntity } from '../../users/user.entity.js';
 import { UsersService } from '../../users/users.service.js';
 import type { RequestFacts } from '../login/request-facts.js';
@@ -34,8 +35,8 @@ export interface OpenSession {
 /**
  * The part every way in shares: find or create the user for an upstream identity,
  * link the account with its tokens (undone if linking fails), and open a session.
- * The browser code flow keeps its own LoginService (it also links into a signed-in
- * session); native hand-offs, password and meeting grants come through here.
+ * The browser code flow (LoginService, which also links into a signed-in session),
+ * native hand-offs, password and meeting grants all come through here.
  */
 @Injectable()
 export class AccountLoginService {
@@ -47,11 +48,17 @@ export class AccountLoginService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The user owning (provider, subject), created on first sight, with the account linked to the fresh tokens. */
-  async linkUser(grant: AccountGrant): Promise<UserEntity> {
+  /**
+   * The user owning (provider, subject), created on first sight, with the account linked
+   * to the fresh tokens. With `linkToUserId` (a signed-in user adding a provider) the
+   * account joins that user instead, unless another user already holds it.
+   */
+  async linkUser(grant: AccountGrant, linkToUserId?: string): Promise<UserEntity> {
     const opsRoles = this.config.sessions.opsSubjects.includes(`${grant.provider}:${grant.identity.subject}`) ? ['ops'] : [];
     const existing = await this.accounts.findBySubject(grant.provider, grant.identity.subject);
-    const found = existing ? await this.users.findById(existing.userId) : null;
+    if (existing && linkToUserId && existing.userId !== linkToUserId) throw new AccountLinkedElsewhereError(grant.provider);
+    const userId = linkToUserId ?? existing?.userId;
+    const found = userId ? await this.users.findById(userId) : null;
     const user = found
       ? await this.users.recordLogin(found, opsRoles)
       : await this.users.create({ displayName: grant.identity.displayName ?? grant.identity.subject, email: grant.identity.email }, opsRoles);

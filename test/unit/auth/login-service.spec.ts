@@ -3,6 +3,7 @@ import type { AppConfig } from '../../../src/config/app-config.js';
 import { DomainError } from '../../../src/common/errors/domain-error.js';
 import type { AuditService } from '../../../src/audit/audit.service.js';
 import { LoginService } from '../../../src/auth/login/login.service.js';
+import { AccountLoginService } from '../../../src/auth/grants/account-login.service.js';
 import type { CallbackResult } from '../../../src/auth/passport/callback-result.js';
 import type { SessionService } from '../../../src/sessions/session.service.js';
 import type { SessionRecord } from '../../../src/sessions/session.types.js';
@@ -40,13 +41,14 @@ function setup(existingLink: { userId: string } | null = null) {
   const sessions = { create: jest.fn(async (_input: unknown) => ({ token: 't', session: {} })), revokeByToken: jest.fn(async (_token: string) => true) };
   const audit = { record: jest.fn(async (_event: unknown) => undefined) };
   const config = { sessions: { opsSubjects: [] } } as unknown as AppConfig;
-  const service = new LoginService(
+  const accountLogin = new AccountLoginService(
     users as unknown as UsersService,
     accounts as unknown as LinkedAccountsService,
     sessions as unknown as SessionService,
     audit as unknown as AuditService,
     config,
   );
+  const service = new LoginService(accountLogin, sessions as unknown as SessionService, audit as unknown as AuditService);
   return { service, users, accounts, sessions, audit };
 }
 
