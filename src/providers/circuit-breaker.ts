@@ -44,9 +44,10 @@ export class CircuitBreaker {
 
   /**
    * Runs `call` unless the breaker is open; records the outcome. `failedResult` lets a
-   * caller that gets answers rather than errors (e.g. the relay's 5xx) count them too.
+   * caller that gets answers rather than errors (e.g. the relay's 5xx) count them too;
+   * `failedError` does the same for errors of its own kind (the relay's 502/504).
    */
-  async run<T>(call: () => Promise<T>, failedResult?: (result: T) => boolean): Promise<T> {
+  async run<T>(call: () => Promise<T>, failedResult?: (result: T) => boolean, failedError?: (error: unknown) => boolean): Promise<T> {
     const trial = this.admit();
     try {
       const result = await call();
@@ -54,7 +55,7 @@ export class CircuitBreaker {
       else this.succeeded();
       return result;
     } catch (error) {
-      if (isUnhealthy(error)) this.failed();
+      if (isUnhealthy(error) || failedError?.(error)) this.failed();
       else this.succeeded();
       throw error;
     } finally {

@@ -5,6 +5,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { requestIdOf } from '../common/http/request-id.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { ProviderAdapter } from '../providers/provider-adapter.js';
+import { CircuitBreakers } from '../providers/circuit-breakers.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import type { AuthenticatedRequest } from '../sessions/session-request.js';
 import { AccessTokenProvider, type ValidAccessToken } from '../tokens/access-token.provider.js';
@@ -46,6 +47,7 @@ export class RelayService {
     @Inject(RelayMetrics) private readonly metrics: RelayMetrics,
     @Inject(RelayMeter) private readonly meter: RelayMeter,
     @Inject(AccessTokenProvider) private readonly tokens: AccessTokenProvider,
+    @Inject(CircuitBreakers) private readonly breakers: CircuitBreakers,
   ) {
     this.settings = config.relay;
     for (const adapter of registry.list()) this.allowlists.set(adapter.id, new RelayAllowlist(adapter.id, registry.configOf(adapter.id).relay?.allow ?? []));
@@ -96,6 +98,18 @@ export class RelayService {
     const { body } = exchange;
     if (body.kind === 'stream' && body.length !== undefined) headers['content-length'] = String(body.length);
     const signal = AbortSignal.any([AbortSignal.timeout(this.settings.timeoutMs), exchange.clientGone]);
+    // Upstream 5xx answers and transport failures count against the provider's breaker;
+    // while it is open, calls fail fast with 503 and Retry-After instead of waiting.
+    const breaker = this.breakers.forProvider(exchange.adapter.id);
+    return breaker.run(
+      () => this.sendOnce(exchange, url, headers, signal),
+      (answer) => answer.statusCode >= 500,
+      (error) => error instanceof DomainError && (error.status === 502 || error.status === 504),
+    );
+  }
+
+  private async sendOnce(exchange: Exchange, url: URL, headers: Record<string, string>, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
+    const { body } = exchange;
     try {
       return await this.upstream.send({
         url,
