@@ -19,6 +19,9 @@ export function installGracefulShutdown(app: INestApplication, graceMs: number, 
     await new Promise((resolve) => setTimeout(resolve, Math.min(READINESS_DRAIN_MS, graceMs)));
     const server = app.getHttpServer() as Server;
     const force = setTimeout(() => server.closeAllConnections(), graceMs).unref();
+    // Stop accepting and let in-flight requests finish first: Nest's close() destroys
+    // modules (Redis, database, upstream pools) before it closes the HTTP server.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
     await app.close();
     await onClosed();
     clearTimeout(force);
