@@ -1,0 +1,38 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+// No container engine runs on our machines, so the deploy files are checked as text and data.
+const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
+
+describe('docker-compose.yml', () => {
+  const compose = parse(read('docker-compose.yml')) as { services: Record<string, Record<string, any>> };
+
+  it('runs Postgres, Redis, the sandbox, two BFF replicas and a load balancer', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['bff-1', 'bff-2', 'lb', 'postgres', 'redis', 'sandbox']);
+  });
+
+  it('every replica shares one Postgres and one Redis and runs in production mode', () => {
+    for (const name of ['bff-1', 'bff-2']) {
+      const env = compose.services[name].environment;
+      expect(env).toMatchObject({ NODE_ENV: 'production', DATABASE_URL: expect.stringContaining('@postgres:5432/'), REDIS_URL: 'redis://redis:6379' });
+    }
+  });
+
+  it('the load balancer config names both replicas', () => {
+    const nginx = read('deploy/nginx.conf');
+    expect(nginx).toContain('server bff-1:3000;');
+    expect(nginx).toContain('server bff-2:3000;');
+  });
+});
+
+describe('Dockerfile', () => {
+  const dockerfile = read('Dockerfile');
+
+  it('is multi-stage, installs production dependencies only, runs as non-root, and has a liveness HEALTHCHECK', () => {
+    expect(dockerfile.match(/^FROM /gm)).toHaveLength(2);
+    expect(dockerfile).toMatch(/npm ci --omit=dev/);
+    expect(dockerfile).toMatch(/^USER node$/m);
+    expect(dockerfile).toMatch(/HEALTHCHECK[\s\S]*\/health\/live/);
+  });
+});
