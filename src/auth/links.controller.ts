@@ -32,8 +32,9 @@ export class LinksController {
     const session = req.auth!.session;
     const link = await this.accounts.findForUser(session.userId, provider);
     if (!link) throw new DomainError('link_not_found', 404, `No ${provider} account is linked to this user.`, { provider });
-    await this.logouts.revokeUpstream(session.userId, provider, link);
-    await this.accounts.unlink(session.userId, provider);
+    // Delete first, then revoke exactly the tokens that were deleted (a refresh in between cannot slip by).
+    const removed = await this.accounts.unlink(session.userId, provider);
+    if (removed?.tokens) await this.logouts.revokeTokens(provider, removed.tokens);
     const credential = readSessionCredential(req, this.cookie)!;
     await this.sessions.update(credential.token, { providers: session.providers.filter((p) => p !== provider) });
     await this.audit.record({ actorUserId: session.userId, action: 'unlink', targetType: 'linked_account', targetId: `${provider}:${link.subject}`, outcome: 'success', ...requestFacts(req) });

@@ -48,11 +48,17 @@ export class LogoutService {
   async revokeUpstream(userId: string, provider: string, account?: LinkedAccountEntity | null): Promise<boolean> {
     const link = account ?? (await this.accounts.findForUser(userId, provider));
     if (!link || link.status === 'revoked') return false;
+    const revoked = await this.revokeTokens(provider, this.accounts.readTokens(link));
+    if (revoked) await this.accounts.setStatus(link.id, 'revoked');
+    return revoked;
+  }
+
+  /** Revokes a token pair at the provider when it can; failures are logged, never thrown. */
+  async revokeTokens(provider: string, tokens: { accessToken: string; refreshToken?: string }): Promise<boolean> {
     const adapter = this.registry.get(provider);
     if (!adapter.capabilities.revoke) return false;
     try {
-      await adapter.revoke(this.accounts.readTokens(link));
-      await this.accounts.setStatus(link.id, 'revoked');
+      await adapter.revoke(tokens);
       return true;
     } catch (error) {
       this.logger.warn({ provider, reason: (error as Error).message }, 'upstream revocation failed');

@@ -98,12 +98,13 @@ export class RelayService {
     const { body } = exchange;
     if (body.kind === 'stream' && body.length !== undefined) headers['content-length'] = String(body.length);
     const signal = AbortSignal.any([AbortSignal.timeout(this.settings.timeoutMs), exchange.clientGone]);
-    // Upstream 5xx answers and transport failures count against the provider's breaker;
-    // while it is open, calls fail fast with 503 and Retry-After instead of waiting.
+    // Transport failures (unreachable, timeout) count against the provider's breaker; while it
+    // is open, calls fail fast with 503 and Retry-After. Upstream 5xx answers do not count: one
+    // user hitting a failing endpoint must not cut every user off the provider.
     const breaker = this.breakers.forProvider(exchange.adapter.id);
     return breaker.run(
       () => this.sendOnce(exchange, url, headers, signal),
-      (answer) => answer.statusCode >= 500,
+      undefined,
       (error) => error instanceof DomainError && (error.status === 502 || error.status === 504),
     );
   }

@@ -98,6 +98,15 @@ describe('browser login through every provider kind', () => {
     expect(old.status).toBe(401);
   });
 
+  it('a repeated error or code parameter on the callback is a 400 problem, never a 500', async () => {
+    const errors = await fetch(`${stack.bff.url}/v1/auth/bluejeans/callback?code=x&error=a&error=b`);
+    expect(errors.status).toBe(400);
+    expect(((await errors.json()) as { code: string }).code).toBe('provider_refused');
+    const codes = await fetch(`${stack.bff.url}/v1/auth/bluejeans/callback?code=x&code=y&state=s`);
+    expect(codes.status).toBe(400);
+    expect(((await codes.json()) as { code: string }).code).toBe('login_response_invalid');
+  });
+
   it('GET /v1/auth/providers lists every configured provider with capabilities and no secrets', async () => {
     const res = await fetch(`${stack.bff.url}/v1/auth/providers`);
     expect(res.status).toBe(200);

@@ -25,15 +25,25 @@ describe('relay circuit breaker', () => {
   }, 60_000);
   afterAll(async () => stack.close());
 
-  it('opens after consecutive 5xx answers and then answers 503 with Retry-After without calling upstream', async () => {
+  it('an upstream 5xx answer is passed through and does not count: one user cannot cut everyone off', async () => {
+    await fetch(`${stack.sandboxUrl}/_control/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ provider: 'phonecom', route: 'api', status: 500, times: THRESHOLD + 1 }),
+    });
+    for (let i = 0; i <= THRESHOLD; i++) expect((await fetch(`${stack.bff.url}${path}`, { headers: { cookie } })).status).toBe(500);
+    expect((await fetch(`${stack.bff.url}${path}`, { headers: { cookie } })).status).toBe(200);
+  });
+
+  it('opens after consecutive transport failures and then answers 503 with Retry-After without calling upstream', async () => {
     const ok = await fetch(`${stack.bff.url}${path}`, { headers: { cookie } });
     expect(ok.status).toBe(200);
     await fetch(`${stack.sandboxUrl}/_control/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ provider: 'phonecom', route: 'api', status: 500 }),
+      body: JSON.stringify({ provider: 'phonecom', route: 'api', drop: true }),
     });
-    for (let i = 0; i < THRESHOLD; i++) expect((await fetch(`${stack.bff.url}${path}`, { headers: { cookie } })).status).toBe(500);
+    for (let i = 0; i < THRESHOLD; i++) expect((await fetch(`${stack.bff.url}${path}`, { headers: { cookie } })).status).toBe(502);
     await fetch(`${stack.sandboxUrl}/_control/faults`, { method: 'DELETE' });
 
     const before = apiCalls(stack);

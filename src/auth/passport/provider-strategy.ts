@@ -60,7 +60,11 @@ export class ProviderStrategy extends PassportStrategy(Strategy, undefined, 6) {
 
   authenticate(req: Request, options?: object): void {
     const query = req.query as Record<string, unknown>;
-    if (typeof query.error === 'string') return this.error(providerRefused(query.error));
+    // Any `error` (even a repeated one) ends the login here, before passport-oauth2's own handling.
+    if (query.error !== undefined) return this.error(providerRefused(typeof query.error === 'string' ? query.error : ''));
+    if (query.code !== undefined && typeof query.code !== 'string') {
+      return this.error(new DomainError('login_response_invalid', 400, 'The authorization response is malformed.'));
+    }
     if (query.code === undefined) {
       this.startLogin(req).then((url) => this.redirect(url), (error: Error) => this.error(error));
       return;

@@ -49,7 +49,9 @@ export class TransactionStateStore {
       return { code: 'login_provider_mismatch', message: 'This callback belongs to a login started with another provider.' };
     }
     const iss = queryString(req, 'iss');
-    const mustCheckIss = iss !== undefined || (this.adapter.capabilities.issParameter && transaction.issuer);
+    // A repeated or non-string `iss` is present but unusable: it must fail the check, not skip it.
+    const issPresent = (req.query as Record<string, unknown>).iss !== undefined;
+    const mustCheckIss = issPresent || (this.adapter.capabilities.issParameter && transaction.issuer);
     if (mustCheckIss && iss !== transaction.issuer) {
       return { code: 'login_issuer_mismatch', message: 'The authorization response came from an unexpected issuer.' };
     }

@@ -15,7 +15,9 @@ function hasBody(req: Request): boolean {
  */
 export function jsonBodyOnly(exemptPrefixes: string[]) {
   return (req: Request, _res: Response, next: NextFunction): void => {
-    if (!hasBody(req) || exemptPrefixes.some((p) => req.path.startsWith(p))) return next();
+    // Routes match case-insensitively, so the exemption must too.
+    const path = req.path.toLowerCase();
+    if (!hasBody(req) || exemptPrefixes.some((p) => path.startsWith(p))) return next();
     if (ACCEPTED.test(req.headers['content-type'] ?? '')) return next();
     next(new DomainError(ErrorCode.UnsupportedMediaType, 415, 'Send the request body as application/json.'));
   };

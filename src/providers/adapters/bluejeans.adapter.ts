@@ -81,8 +81,10 @@ export class BlueJeansAdapter extends BaseAdapter {
 
   /** BlueJeans reads the token from `?access_token=`; a caller-supplied one is replaced, never forwarded. */
   override authorizeRelayRequest(url: URL, _headers: Record<string, string>, accessToken: string): void {
-    url.searchParams.delete('access_token');
-    url.searchParams.append('access_token', accessToken);
+    // Edit the raw query so the caller's other parameters pass through byte for byte.
+    const kept = url.search.slice(1).split('&').filter((pair) => pair !== '' && !/^access_token(=|$)/i.test(pair));
+    kept.push(`access_token=${encodeURIComponent(accessToken)}`);
+    url.search = `?${kept.join('&')}`;
   }
 
   async identity(tokens: TokenSet): Promise<UpstreamIdentity> {
