@@ -17,12 +17,6 @@ export class DomainError extends Error {
   }
 }
 
-export class NotFoundError extends DomainError {
-  constructor(message: string, code: ErrorCode | string = ErrorCode.NotFound) {
-    super(code, 404, message);
-  }
-}
-
 export class DependencyUnavailableError extends DomainError {
   constructor(dependency: string, retryAfterSeconds = 5) {
     super(ErrorCode.DependencyUnavailable, 503, `${dependency} is unavailable; try again shortly`, { dependency }, {
