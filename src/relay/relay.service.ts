@@ -38,6 +38,8 @@ interface Exchange {
 export class RelayService {
   private readonly logger = new Logger('RelayService');
   private readonly allowlists = new Map<string, RelayAllowlist>();
+  /** Headers never sent upstream, per provider: the global list plus the provider's own. */
+  private readonly stripHeaders = new Map<string, string[]>();
   private readonly settings: AppConfig['relay'];
 
   constructor(
@@ -50,7 +52,11 @@ export class RelayService {
     @Inject(CircuitBreakers) private readonly breakers: CircuitBreakers,
   ) {
     this.settings = config.relay;
-    for (const adapter of registry.list()) this.allowlists.set(adapter.id, new RelayAllowlist(adapter.id, registry.configOf(adapter.id).relay?.allow ?? []));
+    for (const adapter of registry.list()) {
+      const relay = registry.configOf(adapter.id).relay;
+      this.allowlists.set(adapter.id, new RelayAllowlist(adapter.id, relay?.allow ?? []));
+      this.stripHeaders.set(adapter.id, [...this.settings.stripHeaders, ...(relay?.stripHeaders ?? [])]);
+    }
   }
 
   async relay(req: AuthenticatedRequest, res: Response): Promise<void> {
@@ -61,22 +67,22 @@ export class RelayService {
     let route: string | undefined;
     try {
       route = this.allowlists.get(adapter.id)!.match(req.method, target.segments).template;
-      const relay = this.registry.configOf(adapter.id).relay;
-      const base = relay?.baseUrl ?? adapter.apiBaseUrl;
+      const base = this.registry.configOf(adapter.id).relay?.baseUrl ?? adapter.apiBaseUrl;
       if (!base) throw routeNotAllowed(adapter.id);
-      const headers = upstreamRequestHeaders(req.headers, [...this.settings.stripHeaders, ...(relay?.stripHeaders ?? [])], requestIdOf(req));
+      const headers = upstreamRequestHeaders(req.headers, this.stripHeaders.get(adapter.id)!, requestIdOf(req));
       const url = buildUpstreamUrl(base, target.path, target.query);
       const body = await readRelayBody(req, this.settings);
       const clientGone = new AbortController();
       res.once('close', () => clientGone.abort());
       const exchange: Exchange = { adapter, url, headers, body, method: req.method, clientGone: clientGone.signal };
       const userId = req.auth!.session.userId;
-      let token = await this.token(() => this.tokens.forUser(userId, adapter.id), adapter.id);
+      // Token failures pass through as problems; not-linked and re-login ones carry the login URL.
+      let token = await this.tokens.forUser(userId, adapter.id);
       let answer = await this.attempt(exchange, token);
       if (isTokenRejection(answer.statusCode) && isReplayable(body)) {
         // One forced refresh and one retry; a second rejection is passed through as it is.
         await answer.body.dump();
-        token = await this.token(() => this.tokens.afterRejection(userId, adapter.id, token.accessToken), adapter.id);
+        token = await this.tokens.afterRejection(userId, adapter.id, token.accessToken);
         answer = await this.attempt(exchange, token);
       }
       status = answer.statusCode;
@@ -125,19 +131,6 @@ export class RelayService {
       const failure = classifyFailure(error, signal);
       this.logger.warn({ provider: exchange.adapter.id, failure, err: (error as Error).name }, 'relayed call failed');
       throw failure === 'timeout' ? upstreamTimeout(exchange.adapter.id) : upstreamUnreachable(exchange.adapter.id);
-    }
-  }
-
-  /** Token failures pass through as problems; the not-linked and re-login ones always carry the login URL. */
-  private async token(get: () => Promise<ValidAccessToken>, provider: string): Promise<ValidAccessToken> {
-    try {
-      return await get();
-    } catch (error) {
-      if (error instanceof DomainError && ['provider_not_linked', 'reauth_required'].includes(error.code) && !error.extra.loginUrl) {
-        const loginUrl = `/v1/auth/${encodeURIComponent(provider)}/login`;
-        throw new DomainError(error.code, error.status, error.message, { provider, ...error.extra, loginUrl }, error.headers);
-      }
-      throw error;
     }
   }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DependencyUnavailableError, DomainError } from '../../common/errors/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
@@ -6,7 +6,6 @@ import { redactDeep } from '../../logging/redact.js';
 import { ProviderRegistry } from '../../providers/provider-registry.js';
 import { KvStore } from '../../redis/kv-store.port.js';
 import { AccessTokenProvider } from '../../tokens/access-token.provider.js';
-import { LinkedAccountsService } from '../../tokens/linked-accounts.service.js';
 
 export interface TokenInfoView {
   provider: string;
@@ -25,11 +24,10 @@ export interface TokenInfoView {
 export class TokenInfoService {
   constructor(
     @Inject(ProviderRegistry) private readonly registry: ProviderRegistry,
-    @Inject(LinkedAccountsService) private readonly accounts: LinkedAccountsService,
     @Inject(KvStore) private readonly store: KvStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    // Provided by the tokens module once refresh exists; then the token is refreshed first.
-    @Optional() @Inject(AccessTokenProvider) private readonly tokens?: AccessTokenProvider,
+    // Refreshes first when the token is about to expire; not linked -> provider_not_linked with loginUrl.
+    @Inject(AccessTokenProvider) private readonly tokens: AccessTokenProvider,
   ) {}
 
   async forUser(userId: string, provider: string): Promise<TokenInfoView> {
@@ -37,7 +35,8 @@ export class TokenInfoService {
     if (!adapter.capabilities.tokenInfo) {
       throw new DomainError('token_info_not_supported', 409, `${adapter.displayName} offers no token information.`, { provider: adapter.id });
     }
-    const { accountId, accessToken } = await this.currentToken(userId, adapter.id);
+    const { account, accessToken } = await this.tokens.forUser(userId, adapter.id);
+    const accountId = account.id;
     const key = `token-info:${accountId}:${createHash('sha256').update(accessToken).digest('hex')}`;
     const hit = await this.redis(() => this.store.get(key));
     if (hit) return { ...(JSON.parse(hit) as Omit<TokenInfoView, 'cached'>), cached: true };
@@ -47,17 +46,6 @@ export class TokenInfoService {
     return { ...view, cached: false };
   }
 
-  private async currentToken(userId: string, provider: string): Promise<{ accountId: string; accessToken: string }> {
-    if (this.tokens) {
-      const valid = await this.tokens.forUser(userId, provider);
-      return { accountId: valid.account.id, accessToken: valid.accessToken };
-    }
-    const account = await this.accounts.findForUser(userId, provider);
-    if (!account || account.status !== 'active') {
-      throw new DomainError('provider_not_linked', 409, `No active ${provider} account is linked to this user.`, { provider });
-    }
-    return { accountId: account.id, accessToken: this.accounts.readTokens(account).accessToken };
-  }
 
   private async redis<T>(work: () => Promise<T>): Promise<T> {
     try {
