@@ -183,6 +183,19 @@ describe('login and session security (SECURITY.md Login and Sessions)', () => {
       expect((await browser.get(callback.toString())).status).toBe(302);
     });
 
+    it.each([
+      ['an empty code, no cookies', 'code=', false],
+      ['an empty code and an empty error, no cookies', 'code=&error=', false],
+      ['an empty code with the login in flight', 'code=', true],
+    ])('%s -> 400 login_response_invalid, not a new login', async (_name, query, inFlight) => {
+      const browser = new ManualBrowser();
+      const binding = inFlight ? (await untilCallback(browser, 'bluejeans', ALICE), browser.cookie(LOGIN)) : undefined;
+      const res = await browser.get(bff(`/v1/auth/bluejeans/callback?${query}`));
+      expect(res.headers.get('location')).toBeNull();
+      await expectRefused(browser, res, 400, 'login_response_invalid');
+      expect(browser.cookie(LOGIN)).toBe(binding);
+    });
+
     it('the login route does not accept a code (it is not a second callback)', async () => {
       const browser = new ManualBrowser();
       const callback = await untilCallback(browser, 'bluejeans', ALICE);

@@ -11,6 +11,8 @@ function unwrap(error: unknown): unknown {
   return inner instanceof Error ? inner : error;
 }
 
+const isNonEmpty = (value: unknown): boolean => typeof value === 'string' && value.length > 0;
+
 /**
  * The strategy tells the legs apart by the presence of `code`, so the route must
  * agree: a callback without `code` or `error` would otherwise start a new login
@@ -20,7 +22,8 @@ function unwrap(error: unknown): unknown {
 function checkLeg(req: Request): void {
   const query = req.query as Record<string, unknown>;
   const isCallback = req.path.endsWith('/callback');
-  const answered = typeof query.code === 'string' || typeof query.error === 'string';
+  // Passport reads an empty `code` or `error` as absent and would start a login, so only non-empty ones answer.
+  const answered = isNonEmpty(query.code) || isNonEmpty(query.error);
   const carriesAnswer = query.code !== undefined || query.error !== undefined;
   if (isCallback ? !answered : carriesAnswer) {
     throw new DomainError('login_response_invalid', 400, isCallback ? 'The callback carries neither a code nor an error.' : 'A login request cannot carry an authorization response.');
