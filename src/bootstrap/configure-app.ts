@@ -1,10 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { json } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config.js';
 import { assignRequestId } from '../common/http/request-id.middleware.js';
 import { jsonBodyOnly } from '../common/http/json-body-only.middleware.js';
+import { refuseDeepJson } from '../common/http/json-depth.js';
 import { buildOpenApiDocument, mountSwaggerUi } from './swagger.js';
 
 // Routes that will carry raw upstream bodies (the relay) parse nothing themselves.
@@ -32,7 +34,14 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     maxAge: 600,
   });
   app.use(jsonBodyOnly(RAW_BODY_PREFIXES));
-  app.useBodyParser('json', { limit: config.http.bodyLimit, type: unlessRaw(/^application\/(json|[\w.+-]+\+json)\s*(;|$)/i) });
+  // express.json directly (what useBodyParser mounts): Nest's options type hides `verify`, which the depth check needs.
+  app.use(
+    json({
+      limit: config.http.bodyLimit,
+      verify: refuseDeepJson(config.http.jsonMaxDepth),
+      type: unlessRaw(/^application\/(json|[\w.+-]+\+json)\s*(;|$)/i),
+    }),
+  );
   app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false, type: unlessRaw(/^application\/x-www-form-urlencoded\s*(;|$)/i) });
   mountSwaggerUi(app, buildOpenApiDocument(app));
 }

@@ -11,6 +11,8 @@ export interface AppConfig {
     corsOrigins: string[];
     trustProxy: boolean | number | string;
     bodyLimit: string;
+    /** JSON_MAX_DEPTH: bodies nested deeper are refused before parsing. */
+    jsonMaxDepth: number;
     shutdownGraceMs: number;
   };
   log: { level: ParsedEnv['LOG_LEVEL']; pretty: boolean };

@@ -54,6 +54,8 @@ export const envSchema = z.object({
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb')
     .default('100kb'),
+  // Deepest nesting of objects/arrays a JSON body may have; deeper bodies get 400 json_too_deep before parsing.
+  JSON_MAX_DEPTH: int(32, 1, 1_000),
   SHUTDOWN_GRACE_MS: int(10_000, 0, 120_000),
 
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),

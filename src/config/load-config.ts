@@ -67,6 +67,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       corsOrigins: env.CORS_ORIGINS,
       trustProxy: trustProxy(env.TRUST_PROXY),
       bodyLimit: env.BODY_LIMIT,
+      jsonMaxDepth: env.JSON_MAX_DEPTH,
       shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     },
     log: { level: env.LOG_LEVEL, pretty: env.LOG_PRETTY },

@@ -5,6 +5,7 @@ export enum ErrorCode {
   MalformedJson = 'malformed_json',
   UnsupportedMediaType = 'unsupported_media_type',
   PayloadTooLarge = 'payload_too_large',
+  JsonTooDeep = 'json_too_deep',
   RouteNotFound = 'route_not_found',
   MethodNotAllowed = 'method_not_allowed',
   NotFound = 'not_found',

@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError } from './domain-error.js';
+import { JSON_TOO_DEEP } from '../http/json-depth.js';
 import { ErrorCode } from './error-code.js';
 import { problemTitle, problemType, type Problem } from './problem.js';
 
@@ -18,7 +19,9 @@ interface BodyParserError {
   expose?: boolean;
 }
 
-const BODY_PARSER_CODES: Record<string, { code: ErrorCode; detail: string }> = {
+const BODY_PARSER_CODES: Record<string, { code: ErrorCode; detail: string; status?: number }> = {
+  // Raised by our verify hook, which body-parser reports as 403: it is a bad request.
+  [JSON_TOO_DEEP]: { code: ErrorCode.JsonTooDeep, detail: 'The JSON body is nested too deeply.', status: 400 },
   'entity.parse.failed': { code: ErrorCode.MalformedJson, detail: 'The request body is not valid JSON.' },
   'entity.too.large': { code: ErrorCode.PayloadTooLarge, detail: 'The request body exceeds the size limit.' },
   'encoding.unsupported': { code: ErrorCode.UnsupportedMediaType, detail: 'The request body encoding is not supported.' },
@@ -65,7 +68,7 @@ function fromParserError(error: unknown, requestId: string): MappedProblem | und
   const parserError = error as BodyParserError | undefined;
   const known = parserError?.type ? BODY_PARSER_CODES[parserError.type] : undefined;
   if (!known) return undefined;
-  const status = parserError?.status ?? parserError?.statusCode ?? 400;
+  const status = known.status ?? parserError?.status ?? parserError?.statusCode ?? 400;
   return { problem: build(status, known.code, known.detail, requestId), headers: {}, unexpected: false };
 }
 
