@@ -102,6 +102,17 @@ describe('refresh failures against the sandbox', () => {
     expect((await stack.a.accounts.findById(linked.id))?.status).toBe('active');
   });
 
+  it.each([
+    ['7', '7'],
+    ['86400', '120'],
+  ])("503 with Retry-After %s on refresh -> our 503 carries the provider's value, bounded (%s)", async (given, expected) => {
+    const linked = await stack.linkFresh('calcom', true);
+    await armFault(stack.sandbox.url, { provider: 'calcom', route: 'refresh', status: 503, retryAfterSeconds: Number(given), times: 1 });
+    const error = await stack.a.refresh.forUser(stack.userId, 'calcom').catch((e: unknown) => e);
+    expect(error).toMatchObject({ failure: 'unavailable', status: 503, headers: { 'Retry-After': expected } });
+    expect((await stack.a.accounts.findById(linked.id))?.status).toBe('active');
+  });
+
   it('afterRejection on both instances with the same rejected token -> one refresh, both get the new token', async () => {
     const linked = await stack.linkFresh('bluejeans');
     const rejected = stack.a.accounts.readTokens(linked).accessToken;

@@ -31,7 +31,10 @@ export function mapFailure(
     const retryAfter = retryAfterSeconds(response.headers) ?? 1;
     return new UpstreamError('rate_limited', provider, `${operation}: rate limited by the provider (HTTP 429)`, status, retryAfter);
   }
-  if (status >= 500) return new UpstreamError('unavailable', provider, `${operation}: the provider failed (HTTP ${status})`, status);
+  if (status >= 500) {
+    // A provider that says when it will be back (503 + Retry-After) knows better than our default.
+    return new UpstreamError('unavailable', provider, `${operation}: the provider failed (HTTP ${status})`, status, retryAfterSeconds(response.headers));
+  }
   const verdict = status >= 300 && status < 400 ? undefined : classify(response);
   const detail = safeUpstreamText(verdict?.detail);
   const failure = verdict?.failure ?? 'bad_response';

@@ -5,6 +5,8 @@ import { UpstreamError } from '../../providers/upstream-error.js';
 
 /** Retry-After we send with a 503 when the provider gave none (timeouts, 5xx). */
 export const DEFAULT_RETRY_AFTER_SECONDS = 2;
+/** A provider's own Retry-After is passed on up to this; a client should not be told to wait for hours. */
+export const MAX_RETRY_AFTER_SECONDS = 120;
 const MAX_ATTEMPTS = 3;
 
 export interface UpstreamRefreshCall {
@@ -41,8 +43,9 @@ function isTransient(error: UpstreamError): boolean {
   return error.failure === 'unavailable' || error.failure === 'rate_limited';
 }
 
-/** Callers answer 503 with Retry-After; make sure there is one. */
+/** Callers answer 503 with Retry-After: the provider's (bounded), else our default. */
 function withRetryAfter(error: UpstreamError): UpstreamError {
-  if (error.retryAfterSeconds !== undefined) return error;
-  return new UpstreamError(error.failure, error.provider, error.message, error.upstreamStatus, DEFAULT_RETRY_AFTER_SECONDS);
+  const seconds = Math.min(error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS, MAX_RETRY_AFTER_SECONDS);
+  if (seconds === error.retryAfterSeconds) return error;
+  return new UpstreamError(error.failure, error.provider, error.message, error.upstreamStatus, seconds);
 }
