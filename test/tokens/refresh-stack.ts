@@ -72,7 +72,7 @@ async function boot(config: AppConfig): Promise<Instance> {
  * The real sandbox and two whole BFF apps on one Postgres schema and one Redis prefix:
  * two instances of a fleet, sharing only what production instances share.
  */
-export async function startRefreshStack(): Promise<RefreshStack> {
+export async function startRefreshStack(overrides: Record<string, string> = {}): Promise<RefreshStack> {
   const sandbox = await startHarness();
   const first = integrationConfig();
   const env = {
@@ -83,6 +83,7 @@ export async function startRefreshStack(): Promise<RefreshStack> {
     CALCOM_SECRET: TEST_CLIENTS.calcom.secret,
     BLUEJEANS_SECRET: TEST_CLIENTS.bluejeans.secret,
     TOKEN_REFRESH_SKEW_SECONDS: '1',
+    ...overrides,
   };
   const config = integrationConfig(env);
   // One after the other: the first runs the migrations on the shared schema.

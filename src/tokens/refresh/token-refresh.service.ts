@@ -12,6 +12,7 @@ import { HotTokenCache, LINKED_ACCOUNT_CHANGED } from './hot-token-cache.js';
 import { persistRefreshed } from './persist-refreshed.js';
 import { ProviderNotLinkedError, ReauthRequiredError } from './refresh-errors.js';
 import { RefreshMetrics, type RefreshOutcome } from './refresh-metrics.js';
+import { refreshSkewMs } from './refresh-skew.js';
 import { REFRESH_SETTINGS, type RefreshSettings } from './refresh-settings.js';
 import { DEFAULT_RETRY_AFTER_SECONDS, refreshAtProvider } from './upstream-refresh.js';
 
@@ -62,7 +63,7 @@ export class TokenRefreshService extends AccessTokenProvider implements OnModule
     if (cached) return cached;
     const result = await this.freshForUser(userId, provider);
     const expiresAt = result.account.accessExpiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
-    this.hot.set(userId, provider, result, expiresAt - this.settings.skewSeconds * 1000);
+    this.hot.set(userId, provider, result, expiresAt - refreshSkewMs(this.settings.skewSeconds, result.account));
     return result;
   }
 
@@ -180,7 +181,7 @@ export class TokenRefreshService extends AccessTokenProvider implements OnModule
     if (need.kind === 'rejected') return this.accounts.readTokens(account).accessToken === need.accessToken;
     // Unknown expiry: treat as valid; the upstream's 401 then goes through afterRejection.
     if (!account.accessExpiresAt) return false;
-    return account.accessExpiresAt.getTime() - this.settings.skewSeconds * 1000 <= this.settings.now();
+    return account.accessExpiresAt.getTime() - refreshSkewMs(this.settings.skewSeconds, account) <= this.settings.now();
   }
 
   private canRefresh(account: LinkedAccountEntity): boolean {
