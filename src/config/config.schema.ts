@@ -54,7 +54,8 @@ export const envSchema = z.object({
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb')
     .default('100kb'),
-  SHUTDOWN_GRACE_MS: int(10_000, 0, 120_000),
+  // Total time from SIGTERM to exit; must cover RELAY_TIMEOUT_MS + 2 s (checked at boot).
+  SHUTDOWN_GRACE_MS: int(20_000, 2_100, 300_000),
 
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   DATABASE_SCHEMA: z
