@@ -7,6 +7,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { assignRequestId } from '../common/http/request-id.middleware.js';
 import { jsonBodyOnly } from '../common/http/json-body-only.middleware.js';
 import { refuseDeepJson } from '../common/http/json-depth.js';
+import { httpDrainOf } from './http-drain.js';
 import { buildOpenApiDocument, mountSwaggerUi } from './swagger.js';
 
 // Routes that will carry raw upstream bodies (the relay) parse nothing themselves.
@@ -22,6 +23,8 @@ function unlessRaw(contentType: RegExp) {
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
   app.use(assignRequestId);
+  // Shutdown draining (Connection: close, then 503 on old connections): before anything does work.
+  app.use(httpDrainOf(app).middleware);
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
   app.use(helmet());

@@ -1,33 +1,51 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import type { Server } from 'node:http';
 import { ShutdownState } from '../health/shutdown-state.js';
-
-// Long enough for a load balancer polling /health/ready to see red before we stop accepting.
-const READINESS_DRAIN_MS = 1_000;
+import { shutdownTimeline } from '../config/shutdown-budget.js';
+import { httpDrainOf } from './http-drain.js';
 
 /**
- * SIGTERM/SIGINT: readiness turns red first, then the server stops accepting,
- * in-flight requests finish (bounded by the grace period), then modules close.
+ * SIGTERM/SIGINT, all within SHUTDOWN_GRACE_MS of the signal whatever state the
+ * dependencies are in (see docs/operations.md):
+ * 1. readiness turns red and every answer says `Connection: close`;
+ * 2. after a moment for load balancers to notice, the listener closes, idle sockets close,
+ *    and a new request on an old connection gets 503 `shutting_down`;
+ * 3. in-flight requests finish (config keeps RELAY_TIMEOUT_MS inside the grace period);
+ *    whatever is still open at the cut-off is closed;
+ * 4. modules close (Redis, database, upstream pools), each bounded; the process exits
+ *    at the grace deadline at the latest.
  */
 export function installGracefulShutdown(app: INestApplication, graceMs: number, logger: LoggerService, onClosed: () => Promise<void> = async () => {}): void {
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
+    const timeline = shutdownTimeline(graceMs);
+    // The last resort: nothing below may keep the process past its grace period.
+    setTimeout(() => {
+      logger.error(`shutdown did not finish within ${graceMs} ms: exiting anyway`, 'Shutdown');
+      process.exit(1);
+    }, timeline.exitAtMs).unref();
     logger.log(`${signal} received: draining`, 'Shutdown');
+    const drain = httpDrainOf(app);
     app.get(ShutdownState).startDraining();
-    await new Promise((resolve) => setTimeout(resolve, Math.min(READINESS_DRAIN_MS, graceMs)));
+    drain.startDraining();
+    await sleep(timeline.stopAcceptingAtMs);
     const server = app.getHttpServer() as Server;
-    const force = setTimeout(() => server.closeAllConnections(), graceMs).unref();
+    const force = setTimeout(() => drain.forceClose(server), timeline.forceCloseAtMs - timeline.stopAcceptingAtMs).unref();
     // Stop accepting and let in-flight requests finish first: Nest's close() destroys
     // modules (Redis, database, upstream pools) before it closes the HTTP server.
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await drain.stopAccepting(server);
+    clearTimeout(force);
     await app.close();
     await onClosed();
-    clearTimeout(force);
     logger.log('shutdown complete', 'Shutdown');
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

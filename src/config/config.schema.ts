@@ -56,7 +56,8 @@ export const envSchema = z.object({
     .default('100kb'),
   // Deepest nesting of objects/arrays a JSON body may have; deeper bodies get 400 json_too_deep before parsing.
   JSON_MAX_DEPTH: int(32, 1, 1_000),
-  SHUTDOWN_GRACE_MS: int(10_000, 0, 120_000),
+  // Total time from SIGTERM to exit; must cover RELAY_TIMEOUT_MS + 2 s (checked at boot).
+  SHUTDOWN_GRACE_MS: int(20_000, 2_100, 300_000),
 
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   DATABASE_SCHEMA: z

@@ -1,5 +1,6 @@
 import { envSchema, type ParsedEnv } from './config.schema.js';
 import { type AppConfig } from './app-config.js';
+import { shutdownBudgetProblems } from './shutdown-budget.js';
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -50,7 +51,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   }
   const env = parsed.data;
-  const problems = refuseEmbeddedInProduction(env);
+  const problems = [...refuseEmbeddedInProduction(env), ...shutdownBudgetProblems(env.SHUTDOWN_GRACE_MS, env.RELAY_TIMEOUT_MS)];
   if (problems.length) throw new ConfigError(problems);
 
   const port = env.PORT;

@@ -10,7 +10,7 @@ describe('graceful shutdown', () => {
 
   beforeAll(async () => {
     stack = await startLoginStack();
-    bff = await startBffProcess({ ...stack.instanceEnv, SHUTDOWN_GRACE_MS: '10000' });
+    bff = await startBffProcess({ ...stack.instanceEnv, SHUTDOWN_GRACE_MS: '20000' });
   }, 60_000);
   afterAll(async () => {
     await bff.stop();

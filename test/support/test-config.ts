@@ -16,7 +16,6 @@ export function integrationConfig(overrides: Record<string, string> = {}): AppCo
     REDIS_URL: TEST_REDIS_URL,
     REDIS_KEY_PREFIX: `t${suffix}:`,
     SANDBOX_ENABLED: 'false',
-    SHUTDOWN_GRACE_MS: '0',
     ...overrides,
   });
 }

@@ -19,6 +19,11 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('replicas get longer than SHUTDOWN_GRACE_MS to drain, and the load balancer retries a draining replica elsewhere', () => {
+    for (const name of ['bff-1', 'bff-2']) expect(compose.services[name].stop_grace_period).toBe('25s');
+    expect(read('deploy/nginx.conf')).toMatch(/proxy_next_upstream error timeout http_503;/);
+  });
+
   it('the load balancer config names both replicas', () => {
     const nginx = read('deploy/nginx.conf');
     expect(nginx).toContain('server bff-1:3000;');
