@@ -20,6 +20,9 @@ export interface AppConfig {
     url?: string;
     schema: string;
     connectTimeoutMs: number;
+    poolMax: number;
+    statementTimeoutMs: number;
+    idleTimeoutMs: number;
     migrationsRun: boolean;
     dataDir: string;
     embedded: boolean;

@@ -66,6 +66,10 @@ export const envSchema = z.object({
     .default('public'),
   DATABASE_CONNECT_TIMEOUT_MS: int(5_000, 100, 60_000),
   DATABASE_MIGRATIONS_RUN: bool(true),
+  DATABASE_POOL_MAX: int(10, 1, 200),
+  // 0 turns the limit off; it also bounds migrations run at start.
+  DATABASE_STATEMENT_TIMEOUT_MS: int(10_000, 0, 600_000),
+  DATABASE_IDLE_TIMEOUT_MS: int(30_000, 1_000, 3_600_000),
   DATA_DIR: z.string().min(1).default('./.data'),
 
   REDIS_URL: url(['redis:', 'rediss:']).optional(),

@@ -31,8 +31,23 @@ export function dataSourceOptions(config: AppConfig['database']): DataSourceOpti
     url: config.url,
     schema: config.schema,
     connectTimeoutMS: config.connectTimeoutMs,
+    extra: poolOptions(config),
+  };
+}
+
+/**
+ * node-postgres pool settings. The statement timeout is enforced by the server
+ * (`statement_timeout`) and, a second later, by the client (`query_timeout`), so a
+ * query to a server that vanished mid-statement also ends: the caller gets a 503.
+ */
+export function poolOptions(config: AppConfig['database']): Record<string, unknown> {
+  const limit = config.statementTimeoutMs;
+  return {
     // Unqualified names in migrations land in the configured schema.
-    extra: { options: `-c search_path=${config.schema}`, max: 10 },
+    options: `-c search_path=${config.schema}`,
+    max: config.poolMax,
+    idleTimeoutMillis: config.idleTimeoutMs,
+    ...(limit > 0 ? { statement_timeout: limit, query_timeout: limit + 1_000 } : {}),
   };
 }
 

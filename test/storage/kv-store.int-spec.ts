@@ -1,126 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import type { KvStore } from '../../src/redis/kv-store.port.js';
 import { MemoryKvStore } from '../../src/redis/memory-kv-store.js';
 import { openKvStore } from '../../src/redis/open-kv-store.js';
 import { integrationConfig } from '../support/test-config.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { describeKvStoreContract } from './kv-store-contract.js';
 
 const implementations: [string, () => Promise<KvStore>][] = [
   ['redis (ioredis, real server)', () => openKvStore(integrationConfig().redis, new Logger('test'))],
   ['in-process memory store', async () => new MemoryKvStore()],
 ];
 
-describe.each(implementations)('KvStore contract: %s', (_name, open) => {
-  let store: KvStore;
-  beforeAll(async () => {
-    store = await open();
-  });
-  afterAll(async () => {
-    await store.close();
-  });
-
-  it('sets and gets with a TTL, then forgets after expiry', async () => {
-    expect(await store.set('a', '1', 80)).toBe(true);
-    expect(await store.get('a')).toBe('1');
-    const ttl = await store.ttl('a');
-    expect(ttl).toBeGreaterThan(0);
-    expect(ttl).toBeLessThanOrEqual(80);
-    await sleep(120);
-    expect(await store.get('a')).toBeNull();
-    expect(await store.ttl('a')).toBe(-1);
-  });
-
-  it('set with onlyIfAbsent refuses to overwrite', async () => {
-    expect(await store.set('nx', 'first', 5_000, { onlyIfAbsent: true })).toBe(true);
-    expect(await store.set('nx', 'second', 5_000, { onlyIfAbsent: true })).toBe(false);
-    expect(await store.get('nx')).toBe('first');
-  });
-
-  it('getDel returns the value exactly once', async () => {
-    await store.set('once', 'v', 5_000);
-    const results = await Promise.all([store.getDel('once'), store.getDel('once'), store.getDel('once')]);
-    expect(results.filter((r) => r === 'v')).toHaveLength(1);
-    expect(await store.get('once')).toBeNull();
-  });
-
-  it('del counts what it removed', async () => {
-    await store.set('d1', 'x', 5_000);
-    await store.set('d2', 'x', 5_000);
-    expect(await store.del('d1', 'd2', 'missing')).toBe(2);
-    expect(await store.del()).toBe(0);
-  });
-
-  it('incr counts and sets the window once', async () => {
-    expect(await store.incr('c', 100)).toBe(1);
-    expect(await store.incr('c', 10_000)).toBe(2);
-    expect(await store.ttl('c')).toBeLessThanOrEqual(100);
-    await sleep(150);
-    expect(await store.incr('c', 100)).toBe(1);
-  });
-
-  it('expire extends a live key and reports a missing one', async () => {
-    await store.set('e', 'x', 50);
-    expect(await store.expire('e', 5_000)).toBe(true);
-    await sleep(80);
-    expect(await store.get('e')).toBe('x');
-    expect(await store.expire('nope', 1_000)).toBe(false);
-  });
-
-  it('sorted-set index: add, range by score, remove, and trim by score', async () => {
-    await store.zAdd('z', 30, 'c', 5_000);
-    await store.zAdd('z', 10, 'a', 5_000);
-    await store.zAdd('z', 20, 'b', 5_000);
-    expect(await store.zRangeByScore('z', 0, 100)).toEqual(['a', 'b', 'c']);
-    expect(await store.zRangeByScore('z', 15, 25)).toEqual(['b']);
-    expect(await store.zRem('z', 'b', 'missing')).toBe(1);
-    expect(await store.zRemRangeByScore('z', 0, 10)).toBe(1);
-    expect(await store.zRangeByScore('z', 0, 100)).toEqual(['c']);
-  });
-
-  it('sorted-set index expires with its TTL, and a later add extends it', async () => {
-    await store.zAdd('zt', 1, 'm', 60);
-    await store.zAdd('zt', 2, 'n', 5_000);
-    await sleep(100);
-    expect(await store.zRangeByScore('zt', 0, 10)).toEqual(['m', 'n']);
-    await store.zAdd('zq', 1, 'm', 60);
-    await sleep(100);
-    expect(await store.zRangeByScore('zq', 0, 10)).toEqual([]);
-  });
-
-  it('a lock has one holder; only the holder token releases it', async () => {
-    const tokens = await Promise.all([store.acquireLock('l', 5_000), store.acquireLock('l', 5_000)]);
-    const holder = tokens.find((t) => t !== null) as string;
-    expect(tokens.filter((t) => t !== null)).toHaveLength(1);
-    expect(await store.releaseLock('l', 'not-the-token')).toBe(false);
-    expect(await store.acquireLock('l', 5_000)).toBeNull();
-    expect(await store.releaseLock('l', holder)).toBe(true);
-    expect(await store.acquireLock('l', 5_000)).not.toBeNull();
-  });
-
-  it('a lock frees itself when its TTL runs out', async () => {
-    expect(await store.acquireLock('lt', 50)).not.toBeNull();
-    await sleep(100);
-    expect(await store.acquireLock('lt', 50)).not.toBeNull();
-  });
-
-  it('publish reaches subscribers until they unsubscribe', async () => {
-    const received: string[] = [];
-    const unsubscribe = await store.subscribe('ch', (m) => received.push(m));
-    await store.publish('ch', 'hello');
-    for (let i = 0; i < 50 && received.length === 0; i++) await sleep(10);
-    expect(received).toEqual(['hello']);
-    await unsubscribe();
-    await store.publish('ch', 'after');
-    await sleep(50);
-    expect(received).toEqual(['hello']);
-  });
-
-  it('ping answers while the store is up', async () => {
-    await expect(store.ping()).resolves.toBeUndefined();
-  });
-});
+for (const [name, open] of implementations) describeKvStoreContract(name, open);
 
 describe('Redis key namespacing', () => {
   it('two prefixes never see each other', async () => {

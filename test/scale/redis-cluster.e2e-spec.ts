@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startLoginStack, type LoginStack } from '../support/login-stack.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startRedisCluster, type RedisClusterFixture } from '../support/redis-cluster.js';
+import { login, BOB, type Session } from '../relay/relay-support.js';
+import { sleep } from '../support/redis-server-process.js';
+
+const STORM = 150;
+const LIFETIME_SECONDS = 3;
+
+function refreshes(stack: LoginStack, provider: string): number {
+  const counters = stack.sandbox.counterSnapshot() as Record<string, Record<string, Record<string, number>>>;
+  return Object.values(counters[provider] ?? {}).reduce((sum, kinds) => sum + (kinds.refresh ?? 0), 0);
+}
+
+/**
+ * The whole session life on a real Redis Cluster, across two BFF instances
+ * (each its own Nest app, Redis connections, caches and in-process flights): login, relayed calls, a storm of
+ * relayed calls on an expired token (one upstream refresh, fleet-wide), and
+ * logout seen by every instance. A cross-slot command anywhere in these paths
+ * would be refused by the Cluster and fail the test.
+ */
+describe('login → relay → refresh storm → logout on a Redis Cluster', () => {
+  let cluster: RedisClusterFixture;
+  let stack: LoginStack;
+  let second: TestApp;
+  let instances: string[];
+
+  beforeAll(async () => {
+    cluster = await startRedisCluster();
+    stack = await startLoginStack({ ...cluster.env, TOKEN_REFRESH_SKEW_SECONDS: '0' });
+    // In process rather than a child process: this machine is shared, and a second boot of dist/main.js is what loads it most.
+    second = await startTestApp({ ...stack.instanceEnv, PUBLIC_URL: stack.bff.config.http.publicUrl, LOG_LEVEL: 'silent' });
+    instances = [stack.bff.url, second.url];
+  }, 120_000);
+  afterAll(async () => {
+    await second?.close();
+    await stack?.close();
+    await cluster?.stop();
+  });
+
+  const onInstance = (i: number, session: Session, path: string) =>
+    fetch(`${instances[i % instances.length]}/v1/api/${path}`, { headers: { cookie: session.cookie } }).then(async (r) => {
+      const body = await r.text();
+      // A failure names its instance and body, so a broken run says what broke.
+      return r.status === 200 ? 200 : `${r.status} from instance ${i % instances.length}: ${body.slice(0, 300)}`;
+    });
+
+  it('every instance reports Redis ready in Cluster mode', async () => {
+    for (const url of instances) expect((await fetch(`${url}/health/ready`)).status).toBe(200);
+  });
+
+  it('one session works on every instance, survives a refresh storm with one refresh, and logout ends it everywhere', async () => {
+    stack.sandbox.setLifetimes('bluejeans', { accessTokenSeconds: LIFETIME_SECONDS });
+    const session = await login(stack, 'bluejeans', BOB);
+    const path = `bluejeans/v1/user/${session.subject}/scheduled_meeting`;
+    expect(await Promise.all(instances.map((_, i) => onInstance(i, session, path)))).toEqual([200, 200]);
+
+    await sleep((LIFETIME_SECONDS + 1) * 1000);
+    // The refreshed token lives long, so however slow a loaded machine makes the storm, it needs exactly one refresh.
+    stack.sandbox.setLifetimes('bluejeans', { accessTokenSeconds: 3_600 });
+    const before = refreshes(stack, 'bluejeans');
+    const statuses = await Promise.all(Array.from({ length: STORM }, (_, i) => onInstance(i, session, path)));
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    expect(refreshes(stack, 'bluejeans') - before).toBe(1);
+
+    const out = await logout(stack, session);
+    expect(out).toBe(204);
+    for (const url of instances) {
+      const me = await fetch(`${url}/v1/auth/me`, { headers: { cookie: session.cookie } });
+      expect(me.status).toBe(401);
+    }
+  }, 60_000);
+});
+
+async function logout(stack: LoginStack, session: Session): Promise<number> {
+  const res = await fetch(`${stack.bff.url}/v1/auth/logout`, {
+    method: 'POST',
+    headers: { cookie: session.cookie, 'x-csrf': '1', origin: stack.bff.config.http.publicUrl },
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
