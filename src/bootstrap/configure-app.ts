@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config.js';
 import { assignRequestId } from '../common/http/request-id.middleware.js';
 import { jsonBodyOnly } from '../common/http/json-body-only.middleware.js';
+import { QuietBootLogger } from './quiet-boot-logger.js';
 import { buildOpenApiDocument, mountSwaggerUi } from './swagger.js';
 
 // Routes that will carry raw upstream bodies (the relay) parse nothing themselves.
@@ -18,7 +19,7 @@ function unlessRaw(contentType: RegExp) {
 
 /** Everything about the HTTP edge, shared by main.ts and the tests so both see one app. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietBootLogger(app.get(Logger)));
   app.use(assignRequestId);
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
