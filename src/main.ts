@@ -13,7 +13,7 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig(process.env);
   // The sandbox upstream runs in-process on dev defaults so the whole login flow
   // works on a bare machine; production turns it off unless asked.
-  const sandbox = config.sandbox.enabled ? await startSandbox(config.sandbox) : undefined;
+  const sandbox = config.sandbox.enabled ? await startSandbox(config.sandbox, { bffPublicUrl: config.http.publicUrl }) : undefined;
   const app = await createApp(config);
   const logger = app.get(Logger);
   if (sandbox) logger.warn(`sandbox upstream (demo providers, not for production) on ${sandbox.url}`, 'Sandbox');
