@@ -1,21 +1,29 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
+import { bootBanner } from './bootstrap/boot-banner.js';
 import { createApp } from './bootstrap/create-app.js';
 import { installGracefulShutdown } from './bootstrap/graceful-shutdown.js';
+import { loadDotEnvFile } from './config/env-file.js';
 import { loadConfig } from './config/load-config.js';
+import { ProviderRegistry } from './providers/provider-registry.js';
 import { startSandbox } from './sandbox/index.js';
 
 async function bootstrap(): Promise<void> {
+  const envFile = loadDotEnvFile();
   const config = loadConfig(process.env);
   // The sandbox upstream runs in-process on dev defaults so the whole login flow
   // works on a bare machine; production turns it off unless asked.
-  const sandbox = config.sandbox.enabled ? await startSandbox(config.sandbox) : undefined;
+  const sandbox = config.sandbox.enabled ? await startSandbox(config.sandbox, { bffPublicUrl: config.http.publicUrl }) : undefined;
   const app = await createApp(config);
   const logger = app.get(Logger);
   if (sandbox) logger.warn(`sandbox upstream (demo providers, not for production) on ${sandbox.url}`, 'Sandbox');
   installGracefulShutdown(app, config.http.shutdownGraceMs, logger, async () => sandbox?.close());
   await app.listen(config.http.port, config.http.host);
   logger.log(`oauth-bff listening on ${config.http.publicUrl} (docs at /docs)`, 'Bootstrap');
+  if (!config.isProduction) {
+    const providerIds = app.get(ProviderRegistry).list().map((p) => p.id);
+    process.stderr.write(bootBanner({ config, providerIds, sandboxUrl: sandbox?.url, envFile }) + '\n');
+  }
 }
 
 bootstrap().catch((error: unknown) => {

@@ -8,6 +8,7 @@ import { assignRequestId } from '../common/http/request-id.middleware.js';
 import { jsonBodyOnly } from '../common/http/json-body-only.middleware.js';
 import { refuseDeepJson } from '../common/http/json-depth.js';
 import { httpDrainOf } from './http-drain.js';
+import { QuietBootLogger } from './quiet-boot-logger.js';
 import { buildOpenApiDocument, mountSwaggerUi } from './swagger.js';
 
 // Routes that will carry raw upstream bodies (the relay) parse nothing themselves.
@@ -21,7 +22,7 @@ function unlessRaw(contentType: RegExp) {
 
 /** Everything about the HTTP edge, shared by main.ts and the tests so both see one app. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietBootLogger(app.get(Logger)));
   app.use(assignRequestId);
   // Shutdown draining (Connection: close, then 503 on old connections): before anything does work.
   app.use(httpDrainOf(app).middleware);

@@ -8,7 +8,8 @@ import { startSandbox } from './start.js';
  */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const sandbox = await startSandbox(config.sandbox);
+  // Registers the callbacks of the BFF at PUBLIC_URL/PORT (the same variables the BFF reads).
+  const sandbox = await startSandbox(config.sandbox, { bffPublicUrl: config.http.publicUrl });
   process.stdout.write(
     `sandbox listening on ${sandbox.url} (control API ${config.sandbox.control ? 'enabled' : 'disabled'}); demo users at ${sandbox.url}/\n`,
   );

@@ -2,6 +2,7 @@ import type { AppConfig } from '../config/app-config.js';
 import type { SandboxProvider } from './core/contract.js';
 import type { SandboxState } from './core/context.js';
 import { loadSeed } from './core/seed-loader.js';
+import { withBffCallbacks } from './bff-callbacks.js';
 import { createSandboxServer, type RunningSandbox } from './core/server.js';
 import { sandboxProviders } from './providers/index.js';
 
@@ -16,9 +17,10 @@ export interface StartedSandbox extends RunningSandbox {
  */
 export async function startSandbox(
   config: AppConfig['sandbox'],
-  opts: { providers?: SandboxProvider[] } = {},
+  opts: { providers?: SandboxProvider[]; bffPublicUrl?: string } = {},
 ): Promise<StartedSandbox> {
-  const seed = await loadSeed(config.seedFile);
+  const loaded = await loadSeed(config.seedFile);
+  const seed = opts.bffPublicUrl ? withBffCallbacks(loaded, opts.bffPublicUrl) : loaded;
   // With port 0 the configured default URL (":0") is meaningless; use the bound address.
   const publicUrl = config.port === 0 && /:0\/?$/.test(config.publicUrl) ? undefined : config.publicUrl;
   const server = createSandboxServer({

@@ -37,8 +37,10 @@ const PROVIDER_ERROR = /^[a-z_]{1,64}$/;
 export class ProviderStrategy extends PassportStrategy(Strategy, undefined, 6) {
   constructor(private readonly deps: ProviderStrategyDeps) {
     super({
-      authorizationURL: 'urn:bff:adapter-builds-this',
-      tokenURL: 'urn:bff:adapter-exchanges',
+      // Placeholders: the adapter builds the authorize URL and exchanges the code. They must
+      // parse as http URLs: passport-oauth2 feeds them to url.parse (DEP0170 otherwise).
+      authorizationURL: 'https://adapter-builds-this.invalid/authorize',
+      tokenURL: 'https://adapter-exchanges.invalid/token',
       clientID: deps.clientId,
       clientSecret: deps.clientSecret,
       callbackURL: deps.redirectUri,

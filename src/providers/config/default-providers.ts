@@ -67,8 +67,8 @@ const DEFAULTS: SandboxDefault[] = [
 
 /**
  * The registry used when no providers file is configured: the in-process sandbox
- * with the seed's demo clients (public demo values), whose registered callbacks are
- * `http://localhost:3000/v1/auth/{id}/callback` — PUBLIC_URL's default. The id of
+ * with the seed's demo clients (public demo values). The seed registers
+ * `http://localhost:3000/v1/auth/{id}/callback`; the in-process sandbox adds the callbacks of the configured PUBLIC_URL (src/sandbox/bff-callbacks.ts). The id of
  * each provider is its kind. Legacy grants stay off, as they would in a real file.
  */
 export function defaultProviders(config: Pick<AppConfig, 'http' | 'sandbox'>): ProviderConfig[] {

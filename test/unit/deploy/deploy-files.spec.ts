@@ -41,4 +41,8 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/HEALTHCHECK[\s\S]*\/health\/live/);
   });
+
+  it('runs on Node 24, the active LTS, in both stages', () => {
+    expect(dockerfile.match(/^FROM node:(\d+)/gm)).toEqual(['FROM node:24', 'FROM node:24']);
+  });
 });
