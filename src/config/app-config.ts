@@ -85,6 +85,19 @@ export interface AppConfig {
     tokenInfoCacheSeconds: number;
     appTokenRefreshMarginSeconds: number;
   };
+  usage: {
+    metering: {
+      enabled: boolean;
+      /** Events kept in memory while waiting for a flush; beyond it new events are dropped (counted). */
+      bufferMaxEvents: number;
+      flushIntervalMs: number;
+      /** Rows per multi-row insert; reaching it also triggers a flush. */
+      flushBatchSize: number;
+      retentionDays: number;
+      dailyRetentionDays: number;
+      purgeIntervalMs: number;
+    };
+  };
   sandbox: {
     enabled: boolean;
     host: string;

@@ -133,6 +133,16 @@ export const envSchema = z.object({
   // Client-credentials app tokens are fetched again this long before they expire.
   APP_TOKEN_REFRESH_MARGIN_SECONDS: int(60, 0, 3_600),
 
+  // Usage metering of relayed calls (docs/usage.md): buffer cap, flush cadence, retention.
+  USAGE_METERING_ENABLED: bool(true),
+  USAGE_BUFFER_MAX_EVENTS: int(10_000, 10, 1_000_000),
+  USAGE_FLUSH_INTERVAL_MS: int(1_000, 10, 60_000),
+  // At most 5000 rows per insert keeps one statement under Postgres's 65535 bind parameters.
+  USAGE_FLUSH_BATCH_SIZE: int(500, 1, 5_000),
+  USAGE_RETENTION_DAYS: int(30, 1, 3_650),
+  USAGE_DAILY_RETENTION_DAYS: int(400, 1, 3_650),
+  USAGE_PURGE_INTERVAL_MS: int(3_600_000, 1_000, 86_400_000),
+
   SANDBOX_ENABLED: z.enum(['true', 'false', '1', '0', 'yes', 'no']).optional(),
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
   SANDBOX_PORT: int(4010, 0, 65535),

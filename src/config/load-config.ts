@@ -125,6 +125,17 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       tokenInfoCacheSeconds: env.TOKEN_INFO_CACHE_SECONDS,
       appTokenRefreshMarginSeconds: env.APP_TOKEN_REFRESH_MARGIN_SECONDS,
     },
+    usage: {
+      metering: {
+        enabled: env.USAGE_METERING_ENABLED,
+        bufferMaxEvents: env.USAGE_BUFFER_MAX_EVENTS,
+        flushIntervalMs: env.USAGE_FLUSH_INTERVAL_MS,
+        flushBatchSize: env.USAGE_FLUSH_BATCH_SIZE,
+        retentionDays: env.USAGE_RETENTION_DAYS,
+        dailyRetentionDays: env.USAGE_DAILY_RETENTION_DAYS,
+        purgeIntervalMs: env.USAGE_PURGE_INTERVAL_MS,
+      },
+    },
     sandbox: {
       enabled: sandboxEnabled,
       host: env.SANDBOX_HOST,

@@ -25,6 +25,11 @@ export class ByteLimit extends Transform {
     super();
   }
 
+  /** Bytes that passed so far. */
+  get bytes(): number {
+    return this.seen;
+  }
+
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.seen += chunk.length;
     if (this.seen > this.limit) {

@@ -15,8 +15,9 @@ export function isTokenRejection(status: number): boolean {
  * A declared length over the limit is refused before anything is sent (502 problem);
  * an undeclared one that grows past it aborts the response mid-stream, because the
  * status line is already gone by then (the browser sees a truncated transfer).
+ * Resolves to the number of body bytes forwarded (for usage metering).
  */
-export async function forwardResponse(upstream: Dispatcher.ResponseData, res: Response, opts: { method: string; provider: string; maxBytes: number }): Promise<void> {
+export async function forwardResponse(upstream: Dispatcher.ResponseData, res: Response, opts: { method: string; provider: string; maxBytes: number }): Promise<number> {
   const declared = Number(upstream.headers['content-length']);
   if (Number.isFinite(declared) && declared > opts.maxBytes) {
     upstream.body.destroy();
@@ -27,11 +28,12 @@ export async function forwardResponse(upstream: Dispatcher.ResponseData, res: Re
   if (opts.method === 'HEAD' || upstream.statusCode === 204 || upstream.statusCode === 304) {
     await upstream.body.dump();
     res.end();
-    return;
+    return 0;
   }
   const limit = new ByteLimit(opts.maxBytes);
   try {
     await pipeline(upstream.body, limit, res);
+    return limit.bytes;
   } catch (error) {
     if (limit.exceeded) throw responseTooLarge(opts.provider, opts.maxBytes);
     throw error;

@@ -13,7 +13,7 @@ import { RelayAllowlist } from './relay-allowlist.js';
 import { isReplayable, readRelayBody, type RelayBody } from './relay-body.js';
 import { bodyTooLarge, routeNotAllowed, upstreamTimeout, upstreamUnreachable } from './relay-errors.js';
 import { upstreamRequestHeaders } from './relay-headers.js';
-import { RelayMeter } from './relay-meter.js';
+import { NOT_ALLOWLISTED_ROUTE, RelayMeter } from './relay-meter.js';
 import { RelayMetrics } from './relay-metrics.js';
 import { normaliseRelayUrl } from './relay-path.js';
 import { forwardResponse, isTokenRejection } from './relay-response.js';
@@ -65,6 +65,8 @@ export class RelayService {
     const adapter = this.registry.get(target.provider);
     let status = 500;
     let route: string | undefined;
+    let bytesOut = 0;
+    let errorCode: string | undefined;
     try {
       route = this.allowlists.get(adapter.id)!.match(req.method, target.segments).template;
       const base = this.registry.configOf(adapter.id).relay?.baseUrl ?? adapter.apiBaseUrl;
@@ -86,14 +88,15 @@ export class RelayService {
         answer = await this.attempt(exchange, token);
       }
       status = answer.statusCode;
-      await forwardResponse(answer, res, { method: req.method, provider: adapter.id, maxBytes: this.settings.maxResponseBytes });
+      bytesOut = await forwardResponse(answer, res, { method: req.method, provider: adapter.id, maxBytes: this.settings.maxResponseBytes });
     } catch (error) {
       status = error instanceof DomainError ? error.status : 500;
+      errorCode = error instanceof DomainError ? error.code : 'internal_error';
       throw error;
     } finally {
       const seconds = (performance.now() - started) / 1000;
       this.metrics.observe(adapter.id, status, seconds);
-      if (route) this.record(req, adapter.id, route, status, seconds);
+      this.record(req, adapter.id, route ?? NOT_ALLOWLISTED_ROUTE, status, seconds, bytesOut, errorCode);
     }
   }
 
@@ -134,9 +137,11 @@ export class RelayService {
     }
   }
 
-  private record(req: AuthenticatedRequest, provider: string, route: string, status: number, seconds: number): void {
+  private record(req: AuthenticatedRequest, provider: string, route: string, status: number, seconds: number, bytesOut: number, errorCode?: string): void {
     try {
-      this.meter.record({ provider, userId: req.auth?.session.userId ?? '', method: req.method, route, status, durationMs: Math.round(seconds * 1000) });
+      const session = req.auth?.session;
+      const bytesIn = Number(req.headers['content-length']) || 0;
+      this.meter.record({ provider, userId: session?.userId ?? '', sessionKind: session?.kind ?? 'web', method: req.method, route, status, durationMs: Math.round(seconds * 1000), bytesIn, bytesOut, errorCode });
     } catch (error) {
       this.logger.warn({ err: error }, 'relay metering failed');
     }

@@ -1,0 +1,52 @@
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * One relayed call (docs/usage.md). Append-only, written in batches by the metering
+ * flush. The primary key leads with `occurred_at` so the table can become a
+ * declarative partitioned table (by day) without a key change, and the retention
+ * purge is a range delete on that key.
+ */
+@Entity({ name: 'usage_events' })
+@Index('idx_usage_events_user_time', ['userId', 'occurredAt'])
+@Index('idx_usage_events_provider_time', ['provider', 'occurredAt'])
+export class UsageEventEntity {
+  @PrimaryColumn({ name: 'occurred_at', type: 'timestamptz' })
+  occurredAt: Date;
+
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  provider: string;
+
+  @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  userId: string | null;
+
+  @Column({ name: 'session_kind', type: 'varchar', length: 16 })
+  sessionKind: string;
+
+  @Column({ name: 'route_template', type: 'varchar', length: 512 })
+  routeTemplate: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  method: string;
+
+  @Column({ type: 'smallint' })
+  status: number;
+
+  /** `2xx`..`5xx`, with 429 on its own (as the upstream usage results count it). */
+  @Column({ name: 'status_class', type: 'varchar', length: 4 })
+  statusClass: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  outcome: string;
+
+  @Column({ name: 'duration_ms', type: 'integer' })
+  durationMs: number;
+
+  @Column({ name: 'bytes_in', type: 'bigint' })
+  bytesIn: string;
+
+  @Column({ name: 'bytes_out', type: 'bigint' })
+  bytesOut: string;
+}
