@@ -9,6 +9,8 @@ export async function startNode(script, env, { readyLine = true, timeoutMs = 30_
   let stderr = '';
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   if (!readyLine) {
+    // Drained, not read: a full pipe would block the child's logging.
+    child.stdout.resume();
     child.once('exit', (code) => code && console.error(`${script} exited ${code}: ${stderr}`));
     return { child, info: {}, stop: () => stop(child) };
   }

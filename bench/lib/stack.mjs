@@ -30,13 +30,13 @@ export async function startSandbox(bffUrls) {
   return { ...sandbox, url };
 }
 
-export async function startOidc(bffUrls, peerUrl, accessTokenTtlSeconds) {
+export async function startOidc(bffUrls, peerUrls, accessTokenTtlSeconds) {
   const { launchOidcProvider } = await import(new URL('sandbox/oidc/launch-oidc-provider.js', dist));
   return launchOidcProvider({
     accessTokenTtlSeconds,
     clients: [
       { client_id: GENERIC_CLIENT.id, client_secret: GENERIC_CLIENT.secret, redirect_uris: bffUrls.map((u) => `${u}/v1/auth/generic/callback`) },
-      { client_id: PEER_CLIENT.id, client_secret: PEER_CLIENT.secret, redirect_uris: [`${peerUrl}/callback`] },
+      { client_id: PEER_CLIENT.id, client_secret: PEER_CLIENT.secret, redirect_uris: peerUrls.map((u) => `${u}/callback`) },
     ],
   });
 }
@@ -66,11 +66,17 @@ export async function writeProvidersFile({ issuer, upstreamUrl, sandboxUrl }) {
   return { file, env: { BENCH_GENERIC_SECRET: GENERIC_CLIENT.secret, BENCH_BJ_SECRET: bj.clientSecret } };
 }
 
+/** BENCH_BFF_ENV='KEY=value KEY2=value' adds settings to every BFF (e.g. to compare a log level). */
+function bffEnvOverrides() {
+  return Object.fromEntries((process.env.BENCH_BFF_ENV ?? '').split(' ').filter(Boolean).map((pair) => pair.split('=')));
+}
+
 export async function startBff(port, env) {
   const url = `http://127.0.0.1:${port}`;
   // BENCH_BFF_NODE_ARGS (e.g. --cpu-prof) lets a run show where the BFF's time goes.
   const nodeArgs = process.env.BENCH_BFF_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const bff = await startNode(new URL('main.js', dist).pathname, { ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, SANDBOX_ENABLED: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'test' }, { readyLine: false, timeoutMs: 60_000, nodeArgs });
+  // Production settings: info-level logs (an access line per request) to stdout, which the bench drains.
+  const bff = await startNode(new URL('main.js', dist).pathname, { ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, SANDBOX_ENABLED: 'false', LOG_LEVEL: 'info', NODE_ENV: 'production', ...bffEnvOverrides() }, { readyLine: false, timeoutMs: 60_000, nodeArgs });
   await waitForHttp(`${url}/health/ready`);
   return { ...bff, url };
 }
