@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { KvStore } from './kv-store.port.js';
 import type { RedisConnection } from './redis-client.factory.js';
+import { closeRedisConnection, isReady } from './close-connection.js';
 
 const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 const INCR_WITH_TTL = `local n = redis.call('incr', KEYS[1]) if n == 1 then redis.call('pexpire', KEYS[1], ARGV[1]) end return n`;
@@ -103,7 +104,9 @@ export class RedisKvStore extends KvStore {
       set.delete(handler);
       if (set.size === 0 && this.handlers.get(name) === set) {
         this.handlers.delete(name);
-        await subscriber.unsubscribe(name).catch(() => undefined);
+        // Never queue an UNSUBSCRIBE on a connection that is down: it could wait forever (and hold
+        // shutdown). A channel left subscribed after a reconnect only delivers to no handler.
+        if (isReady(subscriber)) await subscriber.unsubscribe(name).catch(() => undefined);
       }
     };
   }
@@ -126,6 +129,6 @@ export class RedisKvStore extends KvStore {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([this.subscriber?.quit(), this.client.quit()]);
+    await Promise.all([closeRedisConnection(this.subscriber), closeRedisConnection(this.client)]);
   }
 }

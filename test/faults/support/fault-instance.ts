@@ -14,10 +14,11 @@ export interface FaultInstance {
 /**
  * One BFF process (built `dist/main.js`) on its own database schema and the given
  * Redis, so a fault suite can signal or starve it without affecting other suites.
+ * An empty string in `env` removes that variable (e.g. REDIS_URL in Sentinel mode).
  */
 export async function startFaultInstance(redisUrl: string, env: Record<string, string> = {}): Promise<FaultInstance> {
   const suffix = uniqueSuffix();
-  const fullEnv = {
+  const merged: Record<string, string> = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     DATABASE_URL: TEST_DATABASE_URL,
@@ -27,6 +28,7 @@ export async function startFaultInstance(redisUrl: string, env: Record<string, s
     SANDBOX_ENABLED: 'false',
     ...env,
   };
+  const fullEnv = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== ''));
   const bff = await startBffProcess(fullEnv);
   return {
     bff,
