@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Param, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiFoundResponse, ApiNotFoundResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -6,6 +6,7 @@ import { Public } from '../sessions/public.decorator.js';
 import { SessionCookie } from '../sessions/session-cookie.js';
 import type { AuthenticatedRequestContext } from '../sessions/session.types.js';
 import { clearLoginCookie } from './login/login-binding-cookie.js';
+import { LoginErrorRedirectFilter } from './login/login-error-redirect.filter.js';
 import { LoginService } from './login/login.service.js';
 import { NativeLoginService } from './native/native-login.service.js';
 import { requestFacts } from './login/request-facts.js';
@@ -32,6 +33,7 @@ export class LoginController {
   @Get(':provider/login')
   @Public()
   @UseGuards(ProviderAuthGuard)
+  @UseFilters(LoginErrorRedirectFilter)
   @ApiQuery({ name: 'returnTo', required: false, description: 'Same-origin path or a URL on a configured app origin; anything else becomes /.' })
   @ApiQuery({ name: 'client', required: false, enum: ['native'], description: 'Native apps (RFC 8252): the callback then redirects to `redirectUri` with a one-time hand-off code instead of setting a cookie.' })
   @ApiQuery({ name: 'redirectUri', required: false, description: 'With client=native: must equal one of NATIVE_REDIRECT_URIS exactly (400 native_redirect_uri_invalid otherwise).', example: 'com.example.app:/oauth' })
@@ -47,13 +49,14 @@ export class LoginController {
   @Get(':provider/callback')
   @Public()
   @UseGuards(ProviderAuthGuard)
+  @UseFilters(LoginErrorRedirectFilter)
   @HttpCode(302)
   @ApiQuery({ name: 'code', required: false })
   @ApiQuery({ name: 'state', required: false, description: 'Absent for providers that do not echo it (Cal.com); the binding cookie then names the transaction.' })
   @ApiQuery({ name: 'iss', required: false, description: 'RFC 9207 issuer; must match the transaction when present.' })
   @ApiQuery({ name: 'error', required: false })
   @ApiFoundResponse({ description: 'Logged in: redirect to returnTo with the session cookie set' })
-  @ApiBadRequestResponse({ description: 'Missing, wrong, reused or foreign state; provider error; failed exchange (problem+json)' })
+  @ApiBadRequestResponse({ description: 'Missing, wrong, reused or foreign state; provider error; failed exchange (problem+json), when no app destination is known. Otherwise the failure redirects (302) to returnTo or LOGIN_ERROR_URL with `error=<code>&requestId=<id>`, or for a native login to its redirect URI with `error`, `state` and `requestId`.' })
   async callback(
     @Param('provider') _provider: string,
     @Req() req: AuthRequest,

@@ -63,6 +63,8 @@ export interface AppConfig {
     /** PUBLIC_URL's origin plus APP_ORIGINS. */
     appOrigins: string[];
     opsSubjects: string[];
+    /** LOGIN_ERROR_URL: where failed browser logins go instead of their returnTo. */
+    loginErrorUrl?: string;
   };
   relay: {
     maxBodyBytes: number;

@@ -111,6 +111,11 @@ export const envSchema = z.object({
   COOKIE_SECURE: bool(true),
   // Origins (besides PUBLIC_URL) that returnTo may point at and that may send state-changing cookie requests.
   APP_ORIGINS: list.pipe(z.array(url(['http:', 'https:']))),
+  // Where a failed browser login or link is sent (with error=<code>&requestId=) instead of its returnTo: a path or a URL on an app origin.
+  LOGIN_ERROR_URL: z
+    .string()
+    .refine((v) => v.startsWith('/') || ['http:', 'https:'].includes(protocolOf(v) ?? ''), { message: 'must be a path or an http(s) URL' })
+    .optional(),
   // provider:subject pairs that get the ops role at login.
   OPS_SUBJECTS: list,
 

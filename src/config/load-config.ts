@@ -108,6 +108,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       cookieSecure: env.COOKIE_SECURE,
       appOrigins: [...new Set([new URL(publicUrl).origin, ...env.APP_ORIGINS.map((o) => new URL(o).origin)])],
       opsSubjects: env.OPS_SUBJECTS,
+      loginErrorUrl: env.LOGIN_ERROR_URL,
     },
     relay: {
       maxBodyBytes: env.RELAY_MAX_BODY_BYTES,

@@ -35,6 +35,13 @@ export class LoginTransactionStore {
     return raw ? (JSON.parse(raw) as LoginTransaction) : null;
   }
 
+  /** Reads without consuming: where to send a failed callback must not cancel the login it failed to finish. */
+  async peek(state: string): Promise<LoginTransaction | null> {
+    if (!STATE_SHAPE.test(state)) return null;
+    const raw = await this.guard(() => this.store.get(`login-tx:${state}`));
+    return raw ? (JSON.parse(raw) as LoginTransaction) : null;
+  }
+
   private async guard<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
