@@ -80,6 +80,8 @@ export interface AppConfig {
     tokenInfoCacheSeconds: number;
     appTokenRefreshMarginSeconds: number;
   };
+  /** Clients module caches (0 = no caching). */
+  clients: { cacheSeconds: number; scopesCacheSeconds: number };
   sandbox: {
     enabled: boolean;
     host: string;

@@ -120,6 +120,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       tokenInfoCacheSeconds: env.TOKEN_INFO_CACHE_SECONDS,
       appTokenRefreshMarginSeconds: env.APP_TOKEN_REFRESH_MARGIN_SECONDS,
     },
+    clients: { cacheSeconds: env.CLIENTS_CACHE_SECONDS, scopesCacheSeconds: env.CLIENT_SCOPES_CACHE_SECONDS },
     sandbox: {
       enabled: sandboxEnabled,
       host: env.SANDBOX_HOST,

@@ -1,6 +1,7 @@
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { LinkedAccountEntity } from '../tokens/linked-account.entity.js';
+import { ClientApplicationEntity } from '../clients/registry/client-application.entity.js';
 
 /** Every entity the data source knows; new concerns add theirs here. */
-export const entities = [UserEntity, AuditEventEntity, LinkedAccountEntity];
+export const entities = [UserEntity, AuditEventEntity, LinkedAccountEntity, ClientApplicationEntity];
