@@ -1,5 +1,6 @@
 import type { ProviderKind } from '../../providers/provider-adapter.js';
 import type { ClientApi } from './client-api.js';
+import { bluejeansClientApi } from './bluejeans-client.api.js';
 import { genesysClientApi } from './genesys-client.api.js';
 
 /**
@@ -9,6 +10,7 @@ import { genesysClientApi } from './genesys-client.api.js';
  */
 const APIS: Partial<Record<ProviderKind, ClientApi>> = {
   genesys: genesysClientApi,
+  bluejeans: bluejeansClientApi,
 };
 
 export function clientApiFor(kind: ProviderKind): ClientApi {
