@@ -14,6 +14,7 @@ import { ProvidersModule } from './providers/providers.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { RelayModule } from './relay/relay.module.js';
 import { UsageModule } from './usage/usage.module.js';
+import { ClientsModule } from './clients/clients.module.js';
 
 /** The whole service, built from a config validated before Nest starts. */
 @Module({})
@@ -33,6 +34,7 @@ export class AppModule {
         AuthModule,
         RelayModule,
         UsageModule,
+        ClientsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

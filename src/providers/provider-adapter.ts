@@ -1,3 +1,5 @@
+import type { ClientManagementCapabilities } from './client-management.js';
+
 /**
  * The seam between the auth/tokens/relay features and each provider's quirks.
  * One adapter per provider kind; the registry builds one instance per configured
@@ -78,6 +80,8 @@ export interface ProviderAdapter extends ExtraGrants {
   readonly kind: ProviderKind;
   readonly displayName: string;
   readonly capabilities: ProviderCapabilities;
+  /** Which OAuth-client management operations the provider's API offers (see client-management.ts). */
+  readonly clientManagement: ClientManagementCapabilities;
   /** Issuer expected in `iss` (RFC 9207) and OIDC id tokens, when the provider has one. */
   issuer(): Promise<string | undefined>;
   authorizationUrl(request: AuthorizationRequest): Promise<string>;

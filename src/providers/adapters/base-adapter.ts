@@ -1,3 +1,4 @@
+import { NO_CLIENT_MANAGEMENT, type ClientManagementCapabilities } from '../client-management.js';
 import type { ProviderConfig } from '../config/provider-config.js';
 import { mapFailure, record } from '../http/map-failure.js';
 import { UpstreamHttp, type UpstreamRequest, type UpstreamResponse } from '../http/upstream-http.js';
@@ -46,6 +47,11 @@ export abstract class BaseAdapter implements ProviderAdapter {
       meetingGrant: this.config.grants.meeting,
       clientCredentials: this.config.grants.clientCredentials,
     };
+  }
+
+  /** None by default; the kinds with a management API override this. */
+  get clientManagement(): ClientManagementCapabilities {
+    return NO_CLIENT_MANAGEMENT;
   }
 
   async issuer(): Promise<string | undefined> {

@@ -1,9 +1,23 @@
+import type { ClientManagementCapabilities } from '../client-management.js';
 import type { ProviderConfig } from '../config/provider-config.js';
 import { record } from '../http/map-failure.js';
 import type { UpstreamResponse } from '../http/upstream-http.js';
 import type { AuthorizationRequest, CodeExchange, TokenSet, UpstreamIdentity } from '../provider-adapter.js';
 import { UpstreamError } from '../upstream-error.js';
 import { BaseAdapter, expiryFromSeconds, type Verdict } from './base-adapter.js';
+
+// Developer applications: create, update and new secret, but no list, read or delete upstream.
+const BLUEJEANS_CLIENT_MANAGEMENT: ClientManagementCapabilities = Object.freeze({
+  list: false,
+  get: false,
+  create: true,
+  update: true,
+  delete: false,
+  regenerateSecret: true,
+  scopes: false,
+  authorizations: false,
+  registry: true,
+});
 
 type Grant = 'Code' | 'Refresh' | 'Password' | 'Meeting' | 'Client';
 
@@ -17,6 +31,10 @@ type Grant = 'Code' | 'Refresh' | 'Password' | 'Meeting' | 'Client';
 export class BlueJeansAdapter extends BaseAdapter {
   constructor(config: ProviderConfig) {
     super(config, { echoesState: true, issParameter: false, refresh: true, rotatesRefreshTokens: true, revoke: true, tokenInfo: true });
+  }
+
+  override get clientManagement(): ClientManagementCapabilities {
+    return BLUEJEANS_CLIENT_MANAGEMENT;
   }
 
   async authorizationUrl(request: AuthorizationRequest): Promise<string> {

@@ -1,8 +1,21 @@
 import type { ProviderConfig } from '../config/provider-config.js';
 import { oauthErrorFailure, record } from '../http/map-failure.js';
 import type { UpstreamResponse } from '../http/upstream-http.js';
+import type { ClientManagementCapabilities } from '../client-management.js';
 import type { AuthorizationRequest, CodeExchange, TokenSet, UpstreamIdentity } from '../provider-adapter.js';
 import { BaseAdapter, expiryFromSeconds, splitScopes, type Verdict } from './base-adapter.js';
+
+const GENESYS_CLIENT_MANAGEMENT: ClientManagementCapabilities = Object.freeze({
+  list: true,
+  get: true,
+  create: true,
+  update: true,
+  delete: true,
+  regenerateSecret: true,
+  scopes: true,
+  authorizations: true,
+  registry: false,
+});
 
 /**
  * Genesys Cloud: login host for authorize/token (form bodies, client
@@ -15,6 +28,11 @@ import { BaseAdapter, expiryFromSeconds, splitScopes, type Verdict } from './bas
 export class GenesysAdapter extends BaseAdapter {
   constructor(config: ProviderConfig) {
     super(config, { echoesState: true, issParameter: false, refresh: true, rotatesRefreshTokens: true, revoke: false, tokenInfo: false });
+  }
+
+  /** OAuth client CRUD, secret regeneration, the scope catalogue and authorizations (`/api/v2/oauth/...`). */
+  override get clientManagement(): ClientManagementCapabilities {
+    return GENESYS_CLIENT_MANAGEMENT;
   }
 
   async authorizationUrl(request: AuthorizationRequest): Promise<string> {

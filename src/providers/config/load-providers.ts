@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { AppConfig } from '../../config/app-config.js';
 import { ConfigError } from '../../config/load-config.js';
 import { defaultProviders } from './default-providers.js';
-import { withSecret, type ProviderConfig } from './provider-config.js';
+import { managementSettings, withSecret, type ProviderConfig } from './provider-config.js';
 import { entrySchemas, kindSchema, type ProvidersFileEntry } from './providers-file.schema.js';
 import { DEFAULT_SCOPES, DEFAULT_TIMEOUT_MS, defaultRedirectUri, resolveEndpoints } from './resolve-provider.js';
 
@@ -104,6 +104,11 @@ function resolve(entry: ProvidersFileEntry, config: Omit<LoaderConfig, 'provider
   if (secret === undefined) {
     problems.push(`providers ("${entry.id}").clientSecretEnv: environment variable ${entry.clientSecretEnv} is not set (it must hold the client secret)`);
   }
+  const initialAccessTokenEnv = entry.management.initialAccessTokenEnv;
+  const initialAccessToken = initialAccessTokenEnv ? config.secretFromEnv(initialAccessTokenEnv) : undefined;
+  if (initialAccessTokenEnv && initialAccessToken === undefined) {
+    problems.push(`providers ("${entry.id}").management.initialAccessTokenEnv: environment variable ${initialAccessTokenEnv} is not set`);
+  }
   return withSecret(
     {
       id: entry.id,
@@ -118,6 +123,7 @@ function resolve(entry: ProvidersFileEntry, config: Omit<LoaderConfig, 'provider
       pkce: entry.pkce ?? true,
       timeoutMs: entry.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       relay: entry.relay,
+      management: managementSettings({ opsAppToken: entry.management.opsAppToken, initialAccessTokenEnv }, initialAccessToken),
     },
     secret ?? '',
   );

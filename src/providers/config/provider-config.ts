@@ -32,6 +32,20 @@ export interface RelaySettings {
   stripHeaders: string[];
 }
 
+/** The providers file's `management` block (docs/clients.md). */
+export interface ManagementSettings {
+  /** Ops-role users manage clients with the BFF's client-credentials app token. */
+  opsAppToken: boolean;
+  initialAccessTokenEnv?: string;
+  /** The RFC 7591 initial access token, non-enumerable like the client secret. */
+  readonly initialAccessToken?: string;
+}
+
+/** Attaches the initial access token without making it enumerable. */
+export function managementSettings(settings: Omit<ManagementSettings, 'initialAccessToken'>, initialAccessToken: string | undefined): ManagementSettings {
+  return Object.defineProperty({ ...settings }, 'initialAccessToken', { value: initialAccessToken, enumerable: false, writable: false }) as ManagementSettings;
+}
+
 /**
  * One validated providers-file entry with its secret resolved. `clientSecret` is a
  * non-enumerable property, so spreading, JSON.stringify or a logger never carries it;
@@ -54,6 +68,8 @@ export interface ProviderConfig {
   /** Upstream request timeout. */
   timeoutMs: number;
   relay?: RelaySettings;
+  /** Client management settings; absent means the defaults (every flag off). */
+  management?: ManagementSettings;
 }
 
 /** Attaches the secret without making it enumerable (see ProviderConfig). */

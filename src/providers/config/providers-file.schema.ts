@@ -51,6 +51,18 @@ const grants = z
   })
   .default({ password: false, meeting: false, clientCredentials: false });
 
+const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'must be the NAME of an environment variable');
+
+/** How the clients module (docs/clients.md) may manage this provider's OAuth clients. */
+const management = z
+  .strictObject({
+    /** Users with the ops role act with the BFF's client-credentials app token instead of their own (needs grants.clientCredentials). */
+    opsAppToken: z.boolean().default(false),
+    /** Environment variable holding the RFC 7591 initial access token (generic providers whose registration needs one). */
+    initialAccessTokenEnv: envName.optional(),
+  })
+  .default({ opsAppToken: false });
+
 const common = {
   id: providerId,
   displayName: z.string().trim().min(1).max(100),
@@ -63,6 +75,7 @@ const common = {
   pkce: z.boolean().optional(),
   timeoutMs: z.number().int().min(100).max(120_000).optional(),
   relay: relay.optional(),
+  management,
 };
 
 const endpointsByKind = {
@@ -100,6 +113,9 @@ function entrySchema<K extends ProviderKind>(kind: K) {
         if (entry.grants[grant] && !GRANTS_BY_KIND[kind].includes(grant)) {
           ctx.addIssue({ code: 'custom', path: ['grants', grant], message: `a ${kind} provider cannot do this grant` });
         }
+      }
+      if (entry.management.opsAppToken && !entry.grants.clientCredentials) {
+        ctx.addIssue({ code: 'custom', path: ['management', 'opsAppToken'], message: 'needs grants.clientCredentials: the app token comes from that grant' });
       }
     });
 }

@@ -14,6 +14,8 @@ export interface ServerMetadata {
   code_challenge_methods_supported?: string[];
   token_endpoint_auth_methods_supported?: string[];
   authorization_response_iss_parameter_supported?: boolean;
+  /** RFC 7591 dynamic client registration. */
+  registration_endpoint?: string;
 }
 
 /** Where metadata may live: OIDC's suffix first, then RFC 8414's infix form. */

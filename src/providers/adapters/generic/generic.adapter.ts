@@ -1,3 +1,4 @@
+import type { ClientManagementCapabilities } from '../../client-management.js';
 import type { ProviderConfig } from '../../config/provider-config.js';
 import { oauthErrorFailure, record } from '../../http/map-failure.js';
 import type { UpstreamResponse } from '../../http/upstream-http.js';
@@ -37,6 +38,32 @@ export class GenericAdapter extends BaseAdapter {
       revoke: Boolean(metadata.revocation_endpoint),
       tokenInfo: Boolean(metadata.introspection_endpoint),
     };
+  }
+
+  /**
+   * RFC 7591 registration and RFC 7592 read/update/delete when discovery names a
+   * `registration_endpoint` (assumed until discovery says otherwise). Standard
+   * servers cannot list clients, so the BFF keeps a registry of what it registered.
+   */
+  override get clientManagement(): ClientManagementCapabilities {
+    const metadata = this.discovery.peek();
+    const registration = metadata ? Boolean(metadata.registration_endpoint) : true;
+    return {
+      list: false,
+      get: registration,
+      create: registration,
+      update: registration,
+      delete: registration,
+      regenerateSecret: false,
+      scopes: false,
+      authorizations: false,
+      registry: registration,
+    };
+  }
+
+  /** The RFC 7591 registration endpoint from discovery, if the server has one. */
+  async registrationEndpoint(): Promise<string | undefined> {
+    return (await this.discovery.get()).registration_endpoint;
   }
 
   /** Relayed calls default to the issuer's host and path (e.g. its userinfo); set `relay.baseUrl` for a separate API host. */
