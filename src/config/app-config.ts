@@ -100,6 +100,8 @@ export interface AppConfig {
       purgeIntervalMs: number;
     };
   };
+  /** Clients module caches (0 = no caching). */
+  clients: { cacheSeconds: number; scopesCacheSeconds: number };
   sandbox: {
     enabled: boolean;
     host: string;

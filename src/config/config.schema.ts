@@ -137,6 +137,9 @@ export const envSchema = z.object({
   TOKEN_INFO_CACHE_SECONDS: int(30, 0, 3_600),
   // Client-credentials app tokens are fetched again this long before they expire.
   APP_TOKEN_REFRESH_MARGIN_SECONDS: int(60, 0, 3_600),
+  // Clients module: how long client lists and single clients, and the scope catalogues, are cached in Redis.
+  CLIENTS_CACHE_SECONDS: int(30, 0, 3_600),
+  CLIENT_SCOPES_CACHE_SECONDS: int(300, 0, 86_400),
 
   // Usage metering of relayed calls (docs/usage.md): buffer cap, flush cadence, retention.
   USAGE_METERING_ENABLED: bool(true),

@@ -137,6 +137,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
         purgeIntervalMs: env.USAGE_PURGE_INTERVAL_MS,
       },
     },
+    clients: { cacheSeconds: env.CLIENTS_CACHE_SECONDS, scopesCacheSeconds: env.CLIENT_SCOPES_CACHE_SECONDS },
     sandbox: {
       enabled: sandboxEnabled,
       host: env.SANDBOX_HOST,

@@ -35,6 +35,10 @@ export interface LoginStackOptions {
   grants?: Record<string, ProviderGrants>;
   /** `relay` blocks replacing the defaults per provider id, given the upstream URLs (e.g. to allowlist the sandbox's `/_control/echo`). */
   relay?: (urls: { sandboxUrl: string; oidcIssuer: string }) => Record<string, unknown>;
+  /** Extra providers-file keys per provider id (e.g. a `management` block). */
+  entries?: Record<string, Record<string, unknown>>;
+  /** Extra environment for the BFF (e.g. variables the extra keys name). */
+  env?: Record<string, string>;
 }
 
 /** oidc-provider's userinfo endpoint, below the issuer (the generic adapter's default relay base). */
@@ -43,16 +47,16 @@ export const GENERIC_RELAY = { allow: [{ methods: ['GET'], path: '/me' }] };
 /** A providers file with the four sandbox providers (as `npm start` has them) plus oidc-provider as `generic`. */
 function writeProvidersFile(publicUrl: string, sandboxUrl: string, issuer: string, options: LoginStackOptions = {}): { path: string; env: Record<string, string> } {
   const config = loadConfig({ PUBLIC_URL: publicUrl, SANDBOX_PUBLIC_URL: sandboxUrl });
-  const env: Record<string, string> = { GENERIC_CLIENT_SECRET: GENERIC.secret };
+  const env: Record<string, string> = { GENERIC_CLIENT_SECRET: GENERIC.secret, ...options.env };
   const relay = options.relay?.({ sandboxUrl, oidcIssuer: issuer }) ?? {};
   const sandboxEntries = defaultProviders(config).map((p) => {
     env[`${p.kind.toUpperCase()}_CLIENT_SECRET`] = p.clientSecret;
     const endpoints = p.endpoints as Record<string, string>;
     const keep = p.kind === 'genesys' ? ['authorizeUrl', 'tokenUrl', 'apiBaseUrl'] : ['apiBaseUrl'];
     const fileEndpoints = Object.fromEntries(keep.map((k) => [k, endpoints[k]]));
-    return { id: p.id, kind: p.kind, displayName: p.displayName, endpoints: fileEndpoints, clientId: p.clientId, clientSecretEnv: `${p.kind.toUpperCase()}_CLIENT_SECRET`, scopes: p.scopes, relay: relay[p.id] ?? p.relay, ...(options.grants?.[p.id] ? { grants: options.grants[p.id] } : {}) };
+    return { id: p.id, kind: p.kind, displayName: p.displayName, endpoints: fileEndpoints, clientId: p.clientId, clientSecretEnv: `${p.kind.toUpperCase()}_CLIENT_SECRET`, scopes: p.scopes, relay: relay[p.id] ?? p.relay, ...(options.grants?.[p.id] ? { grants: options.grants[p.id] } : {}), ...options.entries?.[p.id] };
   });
-  const generic = { id: GENERIC.id, kind: 'generic', displayName: 'Generic OIDC', endpoints: { issuer }, clientId: GENERIC.clientId, clientSecretEnv: 'GENERIC_CLIENT_SECRET', relay: relay[GENERIC.id] ?? GENERIC_RELAY };
+  const generic = { id: GENERIC.id, kind: 'generic', displayName: 'Generic OIDC', endpoints: { issuer }, clientId: GENERIC.clientId, clientSecretEnv: 'GENERIC_CLIENT_SECRET', relay: relay[GENERIC.id] ?? GENERIC_RELAY, ...options.entries?.[GENERIC.id] };
   const path = join(mkdtempSync(join(tmpdir(), 'bff-providers-')), 'providers.json');
   writeFileSync(path, JSON.stringify({ providers: [...sandboxEntries, generic] }));
   return { path, env };

@@ -1,7 +1,8 @@
 import { Initial1795324321720 } from './1795324321720-Initial.js';
 import { LinkedAccounts1795325934635 } from './1795325934635-LinkedAccounts.js';
 import { UsageMetering1795966209775 } from './1795966209775-UsageMetering.js';
+import { ClientApplications1795967272960 } from './1795967272960-ClientApplications.js';
 
 // Migrations are listed explicitly (no globs) so the same list loads under
 // ts-jest, from dist/, and in PGlite. Append new ones in order.
-export const migrations = [Initial1795324321720, LinkedAccounts1795325934635, UsageMetering1795966209775];
+export const migrations = [Initial1795324321720, LinkedAccounts1795325934635, UsageMetering1795966209775, ClientApplications1795967272960];
