@@ -80,6 +80,10 @@ export interface AppConfig {
     tokenInfoCacheSeconds: number;
     appTokenRefreshMarginSeconds: number;
   };
+  logout: {
+    /** Back-channel logout requests accepted per provider per minute across the fleet. */
+    backchannelMaxPerMinute: number;
+  };
   sandbox: {
     enabled: boolean;
     host: string;

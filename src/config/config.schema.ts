@@ -125,6 +125,8 @@ export const envSchema = z.object({
   TOKEN_INFO_CACHE_SECONDS: int(30, 0, 3_600),
   // Client-credentials app tokens are fetched again this long before they expire.
   APP_TOKEN_REFRESH_MARGIN_SECONDS: int(60, 0, 3_600),
+  // OIDC back-channel logout: logout tokens accepted per provider per minute (fleet-wide), before any verification.
+  BACKCHANNEL_LOGOUT_MAX_PER_MINUTE: int(600, 1, 100_000),
 
   SANDBOX_ENABLED: z.enum(['true', 'false', '1', '0', 'yes', 'no']).optional(),
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),

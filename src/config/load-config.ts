@@ -120,6 +120,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       tokenInfoCacheSeconds: env.TOKEN_INFO_CACHE_SECONDS,
       appTokenRefreshMarginSeconds: env.APP_TOKEN_REFRESH_MARGIN_SECONDS,
     },
+    logout: { backchannelMaxPerMinute: env.BACKCHANNEL_LOGOUT_MAX_PER_MINUTE },
     sandbox: {
       enabled: sandboxEnabled,
       host: env.SANDBOX_HOST,

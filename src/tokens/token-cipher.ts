@@ -4,7 +4,7 @@ import { KeyRing } from './key-ring.js';
 import { TokenDecryptError } from './token-errors.js';
 
 /** Which column a ciphertext belongs to: part of the AAD, so access and refresh cannot be swapped. */
-export type TokenField = 'access' | 'refresh';
+export type TokenField = 'access' | 'refresh' | 'id_token';
 
 /** What a ciphertext is bound to. The same values must be given to decrypt it. */
 export interface TokenBinding {

@@ -32,6 +32,14 @@ export interface RelaySettings {
   stripHeaders: string[];
 }
 
+/** The providers file's `oidc` block (generic only); each feature is used only when the provider advertises it too. */
+export interface OidcFeatures {
+  backchannelLogout: boolean;
+  rpInitiatedLogout: boolean;
+  par: boolean;
+  dpop: boolean;
+}
+
 /**
  * One validated providers-file entry with its secret resolved. `clientSecret` is a
  * non-enumerable property, so spreading, JSON.stringify or a logger never carries it;
@@ -54,6 +62,8 @@ export interface ProviderConfig {
   /** Upstream request timeout. */
   timeoutMs: number;
   relay?: RelaySettings;
+  /** generic only; absent means the defaults (RP-initiated logout on, the rest off). */
+  oidc?: OidcFeatures;
 }
 
 /** Attaches the secret without making it enumerable (see ProviderConfig). */

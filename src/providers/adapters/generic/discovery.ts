@@ -14,6 +14,11 @@ export interface ServerMetadata {
   code_challenge_methods_supported?: string[];
   token_endpoint_auth_methods_supported?: string[];
   authorization_response_iss_parameter_supported?: boolean;
+  end_session_endpoint?: string;
+  backchannel_logout_supported?: boolean;
+  backchannel_logout_session_supported?: boolean;
+  pushed_authorization_request_endpoint?: string;
+  dpop_signing_alg_values_supported?: string[];
 }
 
 /** Where metadata may live: OIDC's suffix first, then RFC 8414's infix form. */
