@@ -340,6 +340,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/{provider}/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * RP-initiated logout: ends this session like `POST /v1/auth/logout`, then answers the
+         *     provider's end-session URL (with `id_token_hint`) for the app to navigate to. The
+         *     provider redirects back to `/v1/auth/{provider}/logout/return`, which lands on `returnTo`.
+         */
+        post: operations["upstreamLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/{provider}/logout/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The provider's post-logout redirect: back to the `returnTo` given at logout (`/` for an unknown or used state). */
+        get: operations["logoutReturn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api/{provider}/{path}": {
         parameters: {
             query?: never;
@@ -672,6 +710,7 @@ export interface components {
              */
             cached: boolean;
         };
+        UpstreamLogoutDto: Record<string, never>;
     };
     responses: never;
     parameters: never;
@@ -1357,6 +1396,60 @@ export interface operations {
             };
             /** @description Too many logout requests for this provider (Retry-After). */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    upstreamLogout: {
+        parameters: {
+            query?: {
+                /** @description Same-origin path or a URL on a configured app origin; anything else becomes /. */
+                returnTo?: string;
+            };
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Logged out here; the cookie is cleared. Navigate to endSessionUrl to log out at the provider. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpstreamLogoutDto"];
+                };
+            };
+            /** @description The provider does not support RP-initiated logout (upstream_not_supported) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    logoutReturn: {
+        parameters: {
+            query?: {
+                state?: unknown;
+            };
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect to the app */
+            302: {
                 headers: {
                     [name: string]: unknown;
                 };
