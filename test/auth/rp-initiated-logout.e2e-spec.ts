@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { decodeJwt } from 'jose';
-import Redis from 'ioredis';
+import { Redis } from 'ioredis';
 import { browserLogin, ManualBrowser } from '../support/browser.js';
 import { OIDC_CLIENT, startOidcStandardsStack, type OidcStandardsStack } from '../support/oidc-standards-stack.js';
 import { parseForm } from '../unit/sandbox/helpers/manual-browser.js';
