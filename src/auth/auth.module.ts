@@ -24,11 +24,17 @@ import { NativeLoginService } from './native/native-login.service.js';
 import { NativeTokenController } from './native/native-token.controller.js';
 import { TokenInfoController } from './token-info/token-info.controller.js';
 import { TokenInfoService } from './token-info/token-info.service.js';
+import { BackchannelLogoutController } from './upstream-logout/backchannel-logout.controller.js';
+import { BackchannelLogoutService } from './upstream-logout/backchannel-logout.service.js';
+import { BackchannelRateLimit } from './upstream-logout/backchannel-rate-limit.js';
+import { RpLogoutController } from './upstream-logout/rp-logout.controller.js';
+import { RpLogoutService } from './upstream-logout/rp-logout.service.js';
+import { UpstreamSessionStore } from './upstream-logout/upstream-session.store.js';
 
 @Module({
   imports: [TokensModule, UsersModule, SessionsModule],
   // NativeTokenController comes before LoginController's `:provider` routes, so `native/token` is never read as a provider id.
-  controllers: [NativeTokenController, LoginController, MeController, LogoutController, LinksController, GrantLoginController, ClientCredentialsController, TokenInfoController],
+  controllers: [NativeTokenController, LoginController, MeController, LogoutController, LinksController, GrantLoginController, ClientCredentialsController, TokenInfoController, BackchannelLogoutController, RpLogoutController],
   providers: [
     LoginTransactionStore,
     LoginService,
@@ -44,6 +50,10 @@ import { TokenInfoService } from './token-info/token-info.service.js';
     AppTokenCache,
     AppTokenService,
     TokenInfoService,
+    UpstreamSessionStore,
+    BackchannelLogoutService,
+    BackchannelRateLimit,
+    RpLogoutService,
   ],
   // App tokens serve the management calls of later issues.
   exports: [AppTokenService],

@@ -102,6 +102,10 @@ export interface AppConfig {
   };
   /** Clients module caches (0 = no caching). */
   clients: { cacheSeconds: number; scopesCacheSeconds: number };
+  logout: {
+    /** Back-channel logout requests accepted per provider per minute across the fleet. */
+    backchannelMaxPerMinute: number;
+  };
   sandbox: {
     enabled: boolean;
     host: string;

@@ -150,6 +150,8 @@ export const envSchema = z.object({
   USAGE_RETENTION_DAYS: int(30, 1, 3_650),
   USAGE_DAILY_RETENTION_DAYS: int(400, 1, 3_650),
   USAGE_PURGE_INTERVAL_MS: int(3_600_000, 1_000, 86_400_000),
+  // OIDC back-channel logout: logout tokens accepted per provider per minute (fleet-wide), before any verification.
+  BACKCHANNEL_LOGOUT_MAX_PER_MINUTE: int(600, 1, 100_000),
 
   SANDBOX_ENABLED: z.enum(['true', 'false', '1', '0', 'yes', 'no']).optional(),
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),

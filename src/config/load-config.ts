@@ -138,6 +138,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       },
     },
     clients: { cacheSeconds: env.CLIENTS_CACHE_SECONDS, scopesCacheSeconds: env.CLIENT_SCOPES_CACHE_SECONDS },
+    logout: { backchannelMaxPerMinute: env.BACKCHANNEL_LOGOUT_MAX_PER_MINUTE },
     sandbox: {
       enabled: sandboxEnabled,
       host: env.SANDBOX_HOST,

@@ -23,6 +23,48 @@ export interface ProviderCapabilities {
   passwordGrant: boolean;
   meetingGrant: boolean;
   clientCredentials: boolean;
+  /** OIDC Back-Channel Logout: the provider's logout tokens end our sessions (enabled in the providers file and advertised). */
+  backchannelLogout: boolean;
+  /** RP-initiated logout: `POST /v1/auth/logout?provider=&upstream=true` can end the session at the provider too. */
+  rpInitiatedLogout: boolean;
+  /** Pushed authorization requests (RFC 9126) on login. */
+  par: boolean;
+  /** DPoP-bound upstream tokens (RFC 9449). */
+  dpop: boolean;
+}
+
+/** The claims of a verified OIDC back-channel logout token that name what to end. */
+export interface LogoutTokenClaims {
+  /** Provider session id; present when the provider ties the logout to one session. */
+  sid?: string;
+  /** Upstream subject; alone, it means every session of that account. */
+  sub?: string;
+  jti: string;
+  /** Issued-at, epoch seconds. */
+  iat: number;
+}
+
+/** Where RP-initiated logout sends the browser, and with what. */
+export interface EndSessionRequest {
+  /** The ID token of the login being ended (OIDC RP-Initiated Logout §2). */
+  idTokenHint?: string;
+  postLogoutRedirectUri: string;
+  state?: string;
+}
+
+/**
+ * OpenID Connect session management, implemented by the generic adapter. Callers
+ * check `capabilities` first; the methods throw UpstreamError('not_supported') otherwise.
+ */
+export interface OidcSessionOperations {
+  /**
+   * Verifies a back-channel logout token fully (signature by the provider's keys, iss, aud,
+   * iat window, events claim, sid/sub, no nonce). Throws InvalidLogoutTokenError (400
+   * invalid_request) for a token to refuse, UpstreamError for an outage.
+   */
+  verifyLogoutToken?(logoutToken: string): Promise<LogoutTokenClaims>;
+  /** The end_session_endpoint URL with its parameters. */
+  endSessionUrl?(request: EndSessionRequest): Promise<string>;
 }
 
 export interface TokenSet {
@@ -75,7 +117,7 @@ export interface ExtraGrants {
   clientCredentials?(scopes?: string[]): Promise<TokenSet>;
 }
 
-export interface ProviderAdapter extends ExtraGrants {
+export interface ProviderAdapter extends ExtraGrants, OidcSessionOperations {
   readonly id: string;
   readonly kind: ProviderKind;
   readonly displayName: string;

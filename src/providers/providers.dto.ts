@@ -21,6 +21,14 @@ export class ProviderCapabilitiesDto {
   meetingGrant: boolean;
   /** The client credentials grant is enabled for this provider. */
   clientCredentials: boolean;
+  /** The provider's back-channel logout tokens end BFF sessions (`POST /v1/auth/{provider}/backchannel-logout`). */
+  backchannelLogout: boolean;
+  /** `POST /v1/auth/logout?provider={id}&upstream=true` also ends the session at the provider (RP-initiated logout). */
+  rpInitiatedLogout: boolean;
+  /** Logins push their authorization parameters first (RFC 9126 PAR). */
+  par: boolean;
+  /** Upstream tokens are DPoP-bound (RFC 9449). */
+  dpop: boolean;
 }
 
 export class ProviderGrantsDto {

@@ -1,8 +1,10 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { SessionCookie } from './session-cookie.js';
 import { CsrfRejectedError } from './session-errors.js';
 import { readSessionCredential, type AuthenticatedRequest } from './session-request.js';
+import { IS_SERVER_TO_SERVER_KEY } from './server-to-server.decorator.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -20,6 +22,7 @@ export class CsrfGuard implements CanActivate {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(SessionCookie) private readonly cookie: SessionCookie,
+    @Inject(Reflector) private readonly reflector: Reflector,
   ) {
     this.allowedOrigins = new Set(config.sessions.appOrigins);
   }
@@ -28,6 +31,8 @@ export class CsrfGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (SAFE_METHODS.has(req.method)) return true;
+    // Only @ServerToServer() routes (no session is ever attached to them) skip the check.
+    if (this.reflector.getAllAndOverride<boolean>(IS_SERVER_TO_SERVER_KEY, [context.getHandler(), context.getClass()]) === true) return true;
     const via = req.auth?.via ?? readSessionCredential(req, this.cookie)?.via;
     if (via !== 'cookie') return true;
     if (req.headers['x-csrf'] !== '1') throw new CsrfRejectedError('State-changing cookie requests must send the header X-CSRF: 1.');

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { IS_PUBLIC_KEY } from './public.decorator.js';
+import { IS_SERVER_TO_SERVER_KEY } from './server-to-server.decorator.js';
 import { SessionCookie } from './session-cookie.js';
 import { UnauthenticatedError } from './session-errors.js';
 import { readSessionCredential, type AuthenticatedRequest } from './session-request.js';
@@ -27,6 +28,7 @@ export class SessionGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (this.reflector.getAllAndOverride<boolean>(IS_SERVER_TO_SERVER_KEY, [context.getHandler(), context.getClass()]) === true) return true;
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [context.getHandler(), context.getClass()]) === true;
     const credential = readSessionCredential(req, this.cookie);
     if (!credential) {

@@ -319,6 +319,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/{provider}/backchannel-logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * OIDC Back-Channel Logout 1.0: the provider posts a signed `logout_token`; the sessions
+         *     that came from that provider session (`sid`) or account (`sub`) end on every instance.
+         *     Called by the provider's server, never a browser: no cookie or CSRF header is read.
+         */
+        post: operations["backchannelLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/{provider}/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * RP-initiated logout: ends this session like `POST /v1/auth/logout`, then answers the
+         *     provider's end-session URL (with `id_token_hint`) for the app to navigate to. The
+         *     provider redirects back to `/v1/auth/{provider}/logout/return`, which lands on `returnTo`.
+         */
+        post: operations["upstreamLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/{provider}/logout/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The provider's post-logout redirect: back to the `returnTo` given at logout (`/` for an unknown or used state). */
+        get: operations["logoutReturn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api/{provider}/{path}": {
         parameters: {
             query?: never;
@@ -440,6 +499,14 @@ export interface components {
             meetingGrant: boolean;
             /** @description The client credentials grant is enabled for this provider. */
             clientCredentials: boolean;
+            /** @description The provider's back-channel logout tokens end BFF sessions (`POST /v1/auth/{provider}/backchannel-logout`). */
+            backchannelLogout: boolean;
+            /** @description `POST /v1/auth/logout?provider={id}&upstream=true` also ends the session at the provider (RP-initiated logout). */
+            rpInitiatedLogout: boolean;
+            /** @description Logins push their authorization parameters first (RFC 9126 PAR). */
+            par: boolean;
+            /** @description Upstream tokens are DPoP-bound (RFC 9449). */
+            dpop: boolean;
         };
         ProviderGrantsDto: {
             /** @description `POST /v1/auth/{provider}/password` is available. */
@@ -643,6 +710,7 @@ export interface components {
              */
             cached: boolean;
         };
+        UpstreamLogoutDto: Record<string, never>;
     };
     responses: never;
     parameters: never;
@@ -1287,6 +1355,101 @@ export interface operations {
             };
             /** @description `token_info_not_supported` for this provider, or `provider_not_linked` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    backchannelLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description The provider-signed logout token (JWT). */
+                    logout_token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The token was valid; matching sessions (if any) ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or unacceptable logout token (problem+json, code and error `invalid_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many logout requests for this provider (Retry-After). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    upstreamLogout: {
+        parameters: {
+            query?: {
+                /** @description Same-origin path or a URL on a configured app origin; anything else becomes /. */
+                returnTo?: string;
+            };
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Logged out here; the cookie is cleared. Navigate to endSessionUrl to log out at the provider. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpstreamLogoutDto"];
+                };
+            };
+            /** @description The provider does not support RP-initiated logout (upstream_not_supported) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    logoutReturn: {
+        parameters: {
+            query?: {
+                state?: unknown;
+            };
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect to the app */
+            302: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,6 +4,7 @@ import { SessionService } from '../../sessions/session.service.js';
 import type { SessionRecord } from '../../sessions/session.types.js';
 import { AccountLoginService } from '../grants/account-login.service.js';
 import type { CallbackResult } from '../passport/callback-result.js';
+import { UpstreamSessionStore } from '../upstream-logout/upstream-session.store.js';
 import type { RequestFacts } from './request-facts.js';
 
 export interface CompletedLogin {
@@ -24,6 +25,7 @@ export class LoginService {
     @Inject(AccountLoginService) private readonly accountLogin: AccountLoginService,
     @Inject(SessionService) private readonly sessions: SessionService,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(UpstreamSessionStore) private readonly upstreamSessions: UpstreamSessionStore,
   ) {}
 
   async complete(result: CallbackResult, facts: RequestFacts, current?: { token: string; session: SessionRecord }): Promise<CompletedLogin> {
@@ -41,6 +43,8 @@ export class LoginService {
       userAgent: facts.userAgent,
       ip: facts.ip,
     });
+    // The provider's sid (back-channel logout) and the ID token (RP-initiated logout) of this login.
+    await this.upstreamSessions.remember(session, result.provider, result.tokens.idToken, linking?.session);
     await this.audit.record({
       actorUserId: user.id,
       action: linking ? 'link' : 'login',

@@ -16,7 +16,10 @@ import { UpstreamError, type UpstreamFailure } from '../upstream-error.js';
 export type Verdict = { failure: UpstreamFailure; detail?: unknown } | undefined;
 
 /** Per-kind facts; the per-provider grant flags come from the providers file. */
-export type KindCapabilities = Omit<ProviderCapabilities, 'passwordGrant' | 'meetingGrant' | 'clientCredentials' | 'pkce'>;
+export type KindCapabilities = Omit<ProviderCapabilities, 'passwordGrant' | 'meetingGrant' | 'clientCredentials' | 'pkce' | OidcExtension>;
+
+/** Off for every kind but generic, which turns them on from its metadata and the providers file. */
+type OidcExtension = 'backchannelLogout' | 'rpInitiatedLogout' | 'par' | 'dpop';
 
 /**
  * What every adapter shares: identity fields, capability flags merged from the
@@ -46,6 +49,10 @@ export abstract class BaseAdapter implements ProviderAdapter {
       passwordGrant: this.config.grants.password,
       meetingGrant: this.config.grants.meeting,
       clientCredentials: this.config.grants.clientCredentials,
+      backchannelLogout: false,
+      rpInitiatedLogout: false,
+      par: false,
+      dpop: false,
     };
   }
 

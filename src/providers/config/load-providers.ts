@@ -124,6 +124,7 @@ function resolve(entry: ProvidersFileEntry, config: Omit<LoaderConfig, 'provider
       timeoutMs: entry.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       relay: entry.relay,
       management: managementSettings({ opsAppToken: entry.management.opsAppToken, initialAccessTokenEnv }, initialAccessToken),
+      ...(entry.oidc ? { oidc: entry.oidc } : {}),
     },
     secret ?? '',
   );

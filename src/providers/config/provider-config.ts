@@ -44,6 +44,12 @@ export interface ManagementSettings {
 /** Attaches the initial access token without making it enumerable. */
 export function managementSettings(settings: Omit<ManagementSettings, 'initialAccessToken'>, initialAccessToken: string | undefined): ManagementSettings {
   return Object.defineProperty({ ...settings }, 'initialAccessToken', { value: initialAccessToken, enumerable: false, writable: false }) as ManagementSettings;
+/** The providers file's `oidc` block (generic only); each feature is used only when the provider advertises it too. */
+export interface OidcFeatures {
+  backchannelLogout: boolean;
+  rpInitiatedLogout: boolean;
+  par: boolean;
+  dpop: boolean;
 }
 
 /**
@@ -70,6 +76,8 @@ export interface ProviderConfig {
   relay?: RelaySettings;
   /** Client management settings; absent means the defaults (every flag off). */
   management?: ManagementSettings;
+  /** generic only; absent means the defaults (RP-initiated logout on, the rest off). */
+  oidc?: OidcFeatures;
 }
 
 /** Attaches the secret without making it enumerable (see ProviderConfig). */

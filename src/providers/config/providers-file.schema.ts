@@ -62,6 +62,20 @@ const management = z
     initialAccessTokenEnv: envName.optional(),
   })
   .default({ opsAppToken: false });
+/**
+ * OpenID Connect / OAuth extensions a `generic` provider may use (docs/providers.md
+ * "Logout, PAR and DPoP"). Each is used only when the provider also advertises it.
+ */
+const oidcFeatures = z.strictObject({
+  /** Accept logout tokens at /v1/auth/{id}/backchannel-logout (register that URL upstream as backchannel_logout_uri). */
+  backchannelLogout: z.boolean().default(false),
+  /** Allow `POST /v1/auth/logout?provider={id}&upstream=true` to send the browser to the end_session_endpoint. */
+  rpInitiatedLogout: z.boolean().default(true),
+  /** Push the authorization parameters (RFC 9126); the browser carries only request_uri. */
+  par: z.boolean().default(false),
+  /** Sender-constrain the upstream tokens with DPoP (RFC 9449). */
+  dpop: z.boolean().default(false),
+});
 
 const common = {
   id: providerId,
@@ -76,6 +90,7 @@ const common = {
   timeoutMs: z.number().int().min(100).max(120_000).optional(),
   relay: relay.optional(),
   management,
+  oidc: oidcFeatures.optional(),
 };
 
 const endpointsByKind = {
@@ -109,6 +124,7 @@ function entrySchema<K extends ProviderKind>(kind: K) {
   return z
     .strictObject({ ...common, kind: z.literal(kind), endpoints: endpointsByKind[kind] })
     .superRefine((entry, ctx) => {
+      if (entry.oidc && kind !== 'generic') ctx.addIssue({ code: 'custom', path: ['oidc'], message: 'only a generic (OpenID Connect) provider has these features' });
       for (const grant of ['password', 'meeting', 'clientCredentials'] as const) {
         if (entry.grants[grant] && !GRANTS_BY_KIND[kind].includes(grant)) {
           ctx.addIssue({ code: 'custom', path: ['grants', grant], message: `a ${kind} provider cannot do this grant` });

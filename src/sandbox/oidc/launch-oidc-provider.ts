@@ -19,6 +19,8 @@ export interface LaunchOidcProviderOptions {
   port?: number;
   clients: OidcClientConfig[];
   accessTokenTtlSeconds?: number;
+  /** Private signing keys (JWKs with kid and alg) instead of fresh random ones, for tests that sign tokens as the provider would. */
+  jwks?: { keys: Record<string, unknown>[] };
   /** How long to wait for the child to report its issuer. */
   startTimeoutMs?: number;
 }
@@ -43,7 +45,7 @@ export function oidcServerScriptPath(): string {
  * module loader (ts-jest's VM modules in particular) never loads oidc-provider.
  */
 export async function launchOidcProvider(opts: LaunchOidcProviderOptions): Promise<LaunchedOidcProvider> {
-  const config = { port: opts.port ?? 0, clients: opts.clients, accessTokenTtlSeconds: opts.accessTokenTtlSeconds ?? 3600 };
+  const config = { port: opts.port ?? 0, clients: opts.clients, accessTokenTtlSeconds: opts.accessTokenTtlSeconds ?? 3600, jwks: opts.jwks };
   const child = spawn(process.execPath, [oidcServerScriptPath()], {
     // The child inherits the environment (PATH, NODE_OPTIONS); this reads no configuration.
     // eslint-disable-next-line no-restricted-syntax

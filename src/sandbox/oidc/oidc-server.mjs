@@ -6,7 +6,8 @@
 // Configuration: a JSON object as argv[2], else the OIDC_SANDBOX_CONFIG env var,
 // else the demo defaults below (so `node oidc-server.mjs` alone is useful):
 //   { "port": 0, "accessTokenTtlSeconds": 3600,
-//     "clients": [{ "client_id", "client_secret", "redirect_uris": [...] }] }
+//     "clients": [{ "client_id", "client_secret", "redirect_uris": [...] }],
+//     "jwks": { "keys": [private JWKs] } }   (optional: tests that sign tokens "as the provider")
 // Once listening it prints one JSON line `{"issuer":"http://127.0.0.1:PORT"}` on stdout.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -33,6 +34,7 @@ function readConfig() {
     port: Number(parsed.port ?? 0),
     accessTokenTtlSeconds: Number(parsed.accessTokenTtlSeconds ?? 3600),
     clients: Array.isArray(parsed.clients) ? parsed.clients : [],
+    jwks: parsed.jwks && Array.isArray(parsed.jwks.keys) ? parsed.jwks : undefined,
   };
 }
 
@@ -68,7 +70,7 @@ async function findAccount(_ctx, accountId) {
 function providerConfiguration(config) {
   return {
     clients: config.clients.map(normalizeClient),
-    jwks: signingKeys(),
+    jwks: config.jwks ?? signingKeys(),
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     findAccount,
     scopes: ['openid', 'offline_access', 'profile', 'email'],
@@ -84,7 +86,16 @@ function providerConfiguration(config) {
       registration: { enabled: true },
       registrationManagement: { enabled: true },
       rpInitiatedLogout: { enabled: true },
+      // OIDC Back-Channel Logout; clients opt in with backchannel_logout_uri (+ _session_required for sid).
+      backchannelLogout: { enabled: true },
+      // On by default in oidc-provider v9; named so the test upstream's feature set is explicit.
+      pushedAuthorizationRequests: { enabled: true },
+      dPoP: { enabled: true },
     },
+    // Outgoing calls (back-channel logout tokens) go to BFFs on loopback: oidc-provider's
+    // SSRF guard refuses special-use addresses, and its 2.5 s budget is too tight for a
+    // loaded test machine. This is a test upstream; a real provider keeps both.
+    fetch: (url, options) => globalThis.fetch(url, { ...options, dispatcher: undefined, signal: AbortSignal.timeout(30_000) }),
     ttl: {
       AccessToken: config.accessTokenTtlSeconds,
       AuthorizationCode: 60,

@@ -5,6 +5,7 @@ import type { AuditService } from '../../../src/audit/audit.service.js';
 import { LoginService } from '../../../src/auth/login/login.service.js';
 import { AccountLoginService } from '../../../src/auth/grants/account-login.service.js';
 import type { CallbackResult } from '../../../src/auth/passport/callback-result.js';
+import type { UpstreamSessionStore } from '../../../src/auth/upstream-logout/upstream-session.store.js';
 import type { SessionService } from '../../../src/sessions/session.service.js';
 import type { SessionRecord } from '../../../src/sessions/session.types.js';
 import type { LinkedAccountsService } from '../../../src/tokens/linked-accounts.service.js';
@@ -48,7 +49,8 @@ function setup(existingLink: { userId: string } | null = null) {
     audit as unknown as AuditService,
     config,
   );
-  const service = new LoginService(accountLogin, sessions as unknown as SessionService, audit as unknown as AuditService);
+  const upstreamSessions = { remember: jest.fn(async () => undefined) } as unknown as UpstreamSessionStore;
+  const service = new LoginService(accountLogin, sessions as unknown as SessionService, audit as unknown as AuditService, upstreamSessions);
   return { service, users, accounts, sessions, audit };
 }
 

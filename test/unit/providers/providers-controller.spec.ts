@@ -63,6 +63,10 @@ describe('GET /v1/auth/providers', () => {
         passwordGrant: false,
         meetingGrant: false,
         clientCredentials: false,
+        backchannelLogout: false,
+        rpInitiatedLogout: false,
+        par: false,
+        dpop: false,
       },
     });
     expect(res.text).not.toMatch(/demo-client|demo-secret|0c0ffee0|clientId|secret/i);

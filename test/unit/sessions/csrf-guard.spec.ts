@@ -1,15 +1,32 @@
 import { describe, expect, it } from '@jest/globals';
-import type { ExecutionContext } from '@nestjs/common';
+import { Controller, Post, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { loadConfig } from '../../../src/config/load-config.js';
 import { CsrfGuard } from '../../../src/sessions/csrf.guard.js';
+import { ServerToServer } from '../../../src/sessions/server-to-server.decorator.js';
 import { SessionCookie } from '../../../src/sessions/session-cookie.js';
 import type { AuthenticatedRequest } from '../../../src/sessions/session-request.js';
 
 const config = loadConfig({ NODE_ENV: 'test', SANDBOX_ENABLED: 'false', PUBLIC_URL: 'https://bff.example.test' });
-const guard = new CsrfGuard(config, new SessionCookie(config));
+const guard = new CsrfGuard(config, new SessionCookie(config), new Reflector());
 
-function context(req: Partial<AuthenticatedRequest>): ExecutionContext {
-  return { getType: () => 'http', switchToHttp: () => ({ getRequest: () => req }) } as unknown as ExecutionContext;
+@Controller()
+class Routes {
+  @Post('browser')
+  browser(): void {}
+
+  @Post('server')
+  @ServerToServer()
+  server(): void {}
+}
+
+function context(req: Partial<AuthenticatedRequest>, handler: keyof Routes = 'browser'): ExecutionContext {
+  return {
+    getType: () => 'http',
+    switchToHttp: () => ({ getRequest: () => req }),
+    getHandler: () => Routes.prototype[handler],
+    getClass: () => Routes,
+  } as unknown as ExecutionContext;
 }
 
 // The e2e suites cover authenticated routes; these are the @Public cases (no req.auth), which no route of ours has yet.
@@ -27,5 +44,10 @@ describe('CsrfGuard on public routes', () => {
     expect(guard.canActivate(context({ method: 'POST', headers: { ...cookie, authorization: 'Bearer x' } }))).toBe(true);
     expect(guard.canActivate(context({ method: 'GET', headers: cookie }))).toBe(true);
     expect(guard.canActivate(context({ method: 'HEAD', headers: cookie }))).toBe(true);
+  });
+
+  it('only a @ServerToServer() route skips the check, even with a session cookie and no X-CSRF', () => {
+    expect(guard.canActivate(context({ method: 'POST', headers: cookie }, 'server'))).toBe(true);
+    expect(() => guard.canActivate(context({ method: 'POST', headers: cookie }, 'browser'))).toThrow(expect.objectContaining({ code: 'csrf_rejected' }));
   });
 });

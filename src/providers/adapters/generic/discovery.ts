@@ -16,6 +16,11 @@ export interface ServerMetadata {
   authorization_response_iss_parameter_supported?: boolean;
   /** RFC 7591 dynamic client registration. */
   registration_endpoint?: string;
+  end_session_endpoint?: string;
+  backchannel_logout_supported?: boolean;
+  backchannel_logout_session_supported?: boolean;
+  pushed_authorization_request_endpoint?: string;
+  dpop_signing_alg_values_supported?: string[];
 }
 
 /** Where metadata may live: OIDC's suffix first, then RFC 8414's infix form. */

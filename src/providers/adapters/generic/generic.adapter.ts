@@ -2,11 +2,21 @@ import type { ClientManagementCapabilities } from '../../client-management.js';
 import type { ProviderConfig } from '../../config/provider-config.js';
 import { oauthErrorFailure, record } from '../../http/map-failure.js';
 import type { UpstreamResponse } from '../../http/upstream-http.js';
-import type { AuthorizationRequest, CodeExchange, ProviderCapabilities, TokenSet, UpstreamIdentity } from '../../provider-adapter.js';
+import type {
+  AuthorizationRequest,
+  CodeExchange,
+  EndSessionRequest,
+  LogoutTokenClaims,
+  ProviderCapabilities,
+  TokenSet,
+  UpstreamIdentity,
+} from '../../provider-adapter.js';
 import { UpstreamError } from '../../upstream-error.js';
 import { BaseAdapter, expiryFromSeconds, splitScopes, type Verdict } from '../base-adapter.js';
 import { DiscoveryCache, type ServerMetadata } from './discovery.js';
 import { IdTokenVerifier } from './id-token.js';
+import { LogoutTokenVerifier } from './logout-token.js';
+import { oidcCapabilities } from './oidc-capabilities.js';
 
 /**
  * Any RFC 6749 / OpenID Connect server, configured by its issuer alone:
@@ -19,6 +29,7 @@ import { IdTokenVerifier } from './id-token.js';
 export class GenericAdapter extends BaseAdapter {
   private readonly discovery: DiscoveryCache;
   private readonly idTokens: IdTokenVerifier;
+  private readonly logoutTokens: LogoutTokenVerifier;
   private readonly configuredIssuer: string;
 
   constructor(config: ProviderConfig, opts: { discoveryTtlMs?: number } = {}) {
@@ -26,6 +37,7 @@ export class GenericAdapter extends BaseAdapter {
     this.configuredIssuer = config.endpoints.issuer!;
     this.discovery = new DiscoveryCache(config.id, this.configuredIssuer, this.http, opts.discoveryTtlMs);
     this.idTokens = new IdTokenVerifier(config.id, config.timeoutMs);
+    this.logoutTokens = new LogoutTokenVerifier(config.id, config.timeoutMs);
   }
 
   override get capabilities(): ProviderCapabilities {
@@ -37,6 +49,7 @@ export class GenericAdapter extends BaseAdapter {
       issParameter: metadata.authorization_response_iss_parameter_supported === true,
       revoke: Boolean(metadata.revocation_endpoint),
       tokenInfo: Boolean(metadata.introspection_endpoint),
+      ...oidcCapabilities(metadata, this.config.oidc),
     };
   }
 
@@ -92,6 +105,24 @@ export class GenericAdapter extends BaseAdapter {
       nonce: request.nonce,
       code_challenge: this.config.pkce ? request.codeChallenge : undefined,
       code_challenge_method: this.config.pkce ? 'S256' : undefined,
+    });
+  }
+
+  async verifyLogoutToken(logoutToken: string): Promise<LogoutTokenClaims> {
+    const metadata = await this.discovery.get();
+    this.require('backchannelLogout', 'back-channel logout');
+    return this.logoutTokens.verify(logoutToken, metadata.jwks_uri, { issuer: metadata.issuer, clientId: this.config.clientId });
+  }
+
+  /** OIDC RP-Initiated Logout 1.0 §2: client_id always, so the provider can check the redirect even without a hint. */
+  async endSessionUrl(request: EndSessionRequest): Promise<string> {
+    const metadata = await this.discovery.get();
+    this.require('rpInitiatedLogout', 'RP-initiated logout');
+    return this.withQuery(metadata.end_session_endpoint!, {
+      client_id: this.config.clientId,
+      id_token_hint: request.idTokenHint,
+      post_logout_redirect_uri: request.postLogoutRedirectUri,
+      state: request.state,
     });
   }
 

@@ -2,7 +2,7 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { UpstreamError } from '../../upstream-error.js';
 
 // Asymmetric algorithms only: HS* would need the client secret as a key, which this adapter never uses that way.
-const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+export const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
 export interface IdTokenCheck {
   issuer: string;
@@ -31,7 +31,7 @@ export class IdTokenVerifier {
     if (this.jwks?.uri !== jwksUri) this.jwks = { uri: jwksUri, set: createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: this.timeoutMs }) };
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(idToken, this.jwks.set, { issuer: check.issuer, audience: check.clientId, algorithms: ALGORITHMS, clockTolerance: 60 }));
+      ({ payload } = await jwtVerify(idToken, this.jwks.set, { issuer: check.issuer, audience: check.clientId, algorithms: ASYMMETRIC_ALGORITHMS, clockTolerance: 60 }));
     } catch (error) {
       throw this.fromJose(error);
     }
