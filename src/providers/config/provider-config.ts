@@ -44,6 +44,8 @@ export interface ManagementSettings {
 /** Attaches the initial access token without making it enumerable. */
 export function managementSettings(settings: Omit<ManagementSettings, 'initialAccessToken'>, initialAccessToken: string | undefined): ManagementSettings {
   return Object.defineProperty({ ...settings }, 'initialAccessToken', { value: initialAccessToken, enumerable: false, writable: false }) as ManagementSettings;
+}
+
 /** The providers file's `oidc` block (generic only); each feature is used only when the provider advertises it too. */
 export interface OidcFeatures {
   backchannelLogout: boolean;
