@@ -138,6 +138,9 @@ export const envSchema = z.object({
   USAGE_RETENTION_DAYS: int(30, 1, 3_650),
   USAGE_DAILY_RETENTION_DAYS: int(400, 1, 3_650),
   USAGE_PURGE_INTERVAL_MS: int(3_600_000, 1_000, 86_400_000),
+  // Upstream usage queries: how long a query resource (and its cached result) lives, and the Retry-After of a Running answer.
+  USAGE_QUERY_TTL_SECONDS: int(3_600, 60, 7 * 86_400),
+  USAGE_POLL_RETRY_AFTER_SECONDS: int(2, 1, 300),
 
   SANDBOX_ENABLED: z.enum(['true', 'false', '1', '0', 'yes', 'no']).optional(),
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
