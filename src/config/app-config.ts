@@ -99,6 +99,12 @@ export interface AppConfig {
       dailyRetentionDays: number;
       purgeIntervalMs: number;
     };
+    upstream: {
+      /** Lifetime of a query resource and of its cached result. */
+      queryTtlSeconds: number;
+      /** Retry-After sent with a Running (202) answer. */
+      pollRetryAfterSeconds: number;
+    };
   };
   /** Clients module caches (0 = no caching). */
   clients: { cacheSeconds: number; scopesCacheSeconds: number };

@@ -152,6 +152,9 @@ export const envSchema = z.object({
   USAGE_PURGE_INTERVAL_MS: int(3_600_000, 1_000, 86_400_000),
   // OIDC back-channel logout: logout tokens accepted per provider per minute (fleet-wide), before any verification.
   BACKCHANNEL_LOGOUT_MAX_PER_MINUTE: int(600, 1, 100_000),
+  // Upstream usage queries: how long a query resource (and its cached result) lives, and the Retry-After of a Running answer.
+  USAGE_QUERY_TTL_SECONDS: int(3_600, 60, 7 * 86_400),
+  USAGE_POLL_RETRY_AFTER_SECONDS: int(2, 1, 300),
 
   SANDBOX_ENABLED: z.enum(['true', 'false', '1', '0', 'yes', 'no']).optional(),
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),

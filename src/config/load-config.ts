@@ -136,6 +136,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
         dailyRetentionDays: env.USAGE_DAILY_RETENTION_DAYS,
         purgeIntervalMs: env.USAGE_PURGE_INTERVAL_MS,
       },
+      upstream: { queryTtlSeconds: env.USAGE_QUERY_TTL_SECONDS, pollRetryAfterSeconds: env.USAGE_POLL_RETRY_AFTER_SECONDS },
     },
     clients: { cacheSeconds: env.CLIENTS_CACHE_SECONDS, scopesCacheSeconds: env.CLIENT_SCOPES_CACHE_SECONDS },
     logout: { backchannelMaxPerMinute: env.BACKCHANNEL_LOGOUT_MAX_PER_MINUTE },

@@ -1,4 +1,5 @@
 import type { ClientManagementCapabilities } from './client-management.js';
+import type { ClientUsageApi } from './client-usage.js';
 
 /**
  * The seam between the auth/tokens/relay features and each provider's quirks.
@@ -124,6 +125,8 @@ export interface ProviderAdapter extends ExtraGrants, OidcSessionOperations {
   readonly capabilities: ProviderCapabilities;
   /** Which OAuth-client management operations the provider's API offers (see client-management.ts). */
   readonly clientManagement: ClientManagementCapabilities;
+  /** The provider's asynchronous OAuth-client usage API, when it has one (see client-usage.ts). */
+  readonly clientUsage?: ClientUsageApi;
   /** Issuer expected in `iss` (RFC 9207) and OIDC id tokens, when the provider has one. */
   issuer(): Promise<string | undefined>;
   authorizationUrl(request: AuthorizationRequest): Promise<string>;

@@ -2,6 +2,7 @@ import type { ProviderConfig } from '../config/provider-config.js';
 import { oauthErrorFailure, record } from '../http/map-failure.js';
 import type { UpstreamResponse } from '../http/upstream-http.js';
 import type { ClientManagementCapabilities } from '../client-management.js';
+import { GENESYS_CLIENT_USAGE } from './genesys-client-usage.js';
 import type { AuthorizationRequest, CodeExchange, TokenSet, UpstreamIdentity } from '../provider-adapter.js';
 import { BaseAdapter, expiryFromSeconds, splitScopes, type Verdict } from './base-adapter.js';
 
@@ -29,6 +30,8 @@ export class GenesysAdapter extends BaseAdapter {
   constructor(config: ProviderConfig) {
     super(config, { echoesState: true, issParameter: false, refresh: true, rotatesRefreshTokens: true, revoke: false, tokenInfo: false });
   }
+
+  readonly clientUsage = GENESYS_CLIENT_USAGE;
 
   /** OAuth client CRUD, secret regeneration, the scope catalogue and authorizations (`/api/v2/oauth/...`). */
   override get clientManagement(): ClientManagementCapabilities {

@@ -52,6 +52,10 @@ export interface TokenLifetimes {
    * provider's own default (see createGenesysProvider).
    */
   usageQueryRunningSeconds?: number;
+  /** Genesys only: how many result polls answer Running before Complete (wins over the seconds when set). */
+  usageQueryRunningPolls?: number;
+  /** Genesys only: finished usage queries answer `queryStatus: Failed` instead of Complete. */
+  usageQueryFails?: boolean;
 }
 
 export type CounterKind = 'authorize' | 'token' | 'refresh' | 'revoke' | 'client_credentials' | 'api';

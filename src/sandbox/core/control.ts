@@ -18,10 +18,12 @@ const lifetimesBody = z
     codeSeconds: seconds,
     // Genesys only: how long an asynchronous usage query reports Running.
     usageQueryRunningSeconds: z.number().int().min(0).max(3600),
+    usageQueryRunningPolls: z.number().int().min(0).max(1000),
+    usageQueryFails: z.boolean(),
   })
   .partial()
   .strict()
-  .refine((v) => Object.keys(v).length > 0, { message: 'give at least one of accessTokenSeconds, refreshTokenSeconds, codeSeconds, usageQueryRunningSeconds' });
+  .refine((v) => Object.keys(v).length > 0, { message: 'give at least one of accessTokenSeconds, refreshTokenSeconds, codeSeconds, usageQueryRunningSeconds, usageQueryRunningPolls, usageQueryFails' });
 
 function faultBody(providers: readonly [SandboxProviderId, ...SandboxProviderId[]]) {
   return z

@@ -199,4 +199,21 @@ describe('Genesys API: usage queries', () => {
     expect(unknown.status).toBe(404);
     expectPlatformError(await unknown.json(), 404, 'not.found');
   });
+
+  it('answers Running for a configured number of polls, then Complete with cursors, or Failed when told', async () => {
+    expect((await control(sandbox, 'PUT', '/lifetimes/genesys', { usageQueryRunningPolls: 2 })).status).toBe(200);
+    const interval = `${new Date(Date.now() - 3_600_000).toISOString()}/${new Date(Date.now() + 3_600_000).toISOString()}`;
+    const start = async () => ((await (await api(sandbox, tokens.ops, 'POST', `${usage}/query`, { body: { interval } })).json()) as { resultsUri: string }).resultsUri;
+    const poll = async (uri: string) => (await (await api(sandbox, tokens.ops, 'GET', uri)).json()) as { queryStatus: string; cursors?: { before: string; after: string } };
+    const first = await start();
+    expect([(await poll(first)).queryStatus, (await poll(first)).queryStatus]).toEqual(['Running', 'Running']);
+    const complete = await poll(first);
+    expect(complete.queryStatus).toBe('Complete');
+    expect(complete.cursors).toEqual({ before: expect.any(String), after: expect.any(String) });
+
+    expect((await control(sandbox, 'PUT', '/lifetimes/genesys', { usageQueryRunningPolls: 0, usageQueryFails: true })).status).toBe(200);
+    const failing = await start();
+    expect(await poll(failing)).toEqual({ results: [], queryStatus: 'Failed' });
+    await control(sandbox, 'PUT', '/lifetimes/genesys', { usageQueryFails: false });
+  });
 });

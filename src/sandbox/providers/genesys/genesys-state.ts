@@ -2,7 +2,7 @@ import type { SandboxContext } from '../../core/contract.js';
 import { GenesysAuthorizations } from './genesys-authorizations.js';
 import { GenesysClientRegistry } from './genesys-client-registry.js';
 import { GenesysTokenStore } from './genesys-token-store.js';
-import { GenesysUsage } from './genesys-usage.js';
+import { GenesysUsage, type UsageRunRules } from './genesys-usage.js';
 
 export interface GenesysOptions {
   /** How long usage queries report Running when the lifetimes knob is unset. */
@@ -35,6 +35,12 @@ export class GenesysState {
   usageQueryRunningMs(): number {
     const seconds = this.ctx.lifetimes('genesys').usageQueryRunningSeconds;
     return seconds !== undefined ? seconds * 1000 : (this.options.usageQueryRunningMs ?? DEFAULT_USAGE_QUERY_RUNNING_MS);
+  }
+
+  /** How a usage query finishes, from the control API's lifetimes knobs (polls win over seconds). */
+  usageQueryRules(): UsageRunRules {
+    const { usageQueryRunningPolls, usageQueryFails } = this.ctx.lifetimes('genesys');
+    return { runningMs: this.usageQueryRunningMs(), runningPolls: usageQueryRunningPolls, fails: usageQueryFails === true };
   }
 
   /** A client's own validity caps the sandbox-wide lifetime (either may be the shorter). */

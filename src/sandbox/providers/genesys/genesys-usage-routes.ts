@@ -35,7 +35,7 @@ export function registerUsageRoutes(router: Router, state: GenesysState): void {
   });
 
   router.get(`${USAGE}/query/results/:executionId`, canView, (req, res) => {
-    const result = state.usage.result(req.params.clientId as string, req.params.executionId as string, state.ctx.now(), state.usageQueryRunningMs());
+    const result = state.usage.result(req.params.clientId as string, req.params.executionId as string, state.ctx.now(), state.usageQueryRules());
     if (!result) return sendPlatformError(res, notFound('usage query execution'));
     res.json(result);
   });

@@ -29,6 +29,16 @@ interface Execution {
   clientId: string;
   query: UsageQuery;
   startedAt: number;
+  /** Result polls answered so far. */
+  polls: number;
+}
+
+/** When an execution stops Running, and how it ends. */
+export interface UsageRunRules {
+  runningMs: number;
+  /** When set, the first this-many polls answer Running whatever the time. */
+  runningPolls?: number;
+  fails: boolean;
 }
 
 /** Parses `start/end` ISO-8601; the platform rejects anything else. */
@@ -90,6 +100,8 @@ function metricHit(metric: UsageQuery['metrics'][number], status: number): boole
   return Math.floor(status / 100) === family && status !== 429;
 }
 
+const cursor = (position: number) => Buffer.from(`row:${position}`).toString('base64url');
+
 /**
  * API usage per client: calls are logged as they happen, queries run
  * "asynchronously" (Running until `runningMs` passed) and then aggregate the log.
@@ -109,16 +121,21 @@ export class GenesysUsage {
 
   start(clientId: string, query: UsageQuery, now: number): string {
     const executionId = randomUUID();
-    this.executions.set(executionId, { clientId, query, startedAt: now });
+    this.executions.set(executionId, { clientId, query, startedAt: now, polls: 0 });
     return executionId;
   }
 
   /** undefined for an unknown execution or one that belongs to another client. */
-  result(clientId: string, executionId: string, now: number, runningMs: number) {
+  result(clientId: string, executionId: string, now: number, rules: UsageRunRules) {
     const execution = this.executions.get(executionId);
     if (!execution || execution.clientId !== clientId) return undefined;
-    if (now - execution.startedAt < runningMs) return { queryStatus: 'Running' as const };
-    return { results: this.aggregate(execution), queryStatus: 'Complete' as const };
+    execution.polls += 1;
+    const running = rules.runningPolls !== undefined ? execution.polls <= rules.runningPolls : now - execution.startedAt < rules.runningMs;
+    if (running) return { queryStatus: 'Running' as const };
+    if (rules.fails) return { results: [], queryStatus: 'Failed' as const };
+    const results = this.aggregate(execution);
+    // One page holds everything here; the cursors name its bounds so clients can be written against paging.
+    return { results, queryStatus: 'Complete' as const, cursors: { before: cursor(0), after: cursor(results.length) } };
   }
 
   private aggregate({ clientId, query }: Execution): Record<string, unknown>[] {
