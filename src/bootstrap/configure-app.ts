@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { assignRequestId } from '../common/http/request-id.middleware.js';
 import { jsonBodyOnly } from '../common/http/json-body-only.middleware.js';
 import { QuietBootLogger } from './quiet-boot-logger.js';
+import { servedOpenApi } from './served-openapi.js';
 import { buildOpenApiDocument, mountSwaggerUi } from './swagger.js';
 
 // Routes that will carry raw upstream bodies (the relay) parse nothing themselves.
@@ -35,5 +36,6 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.use(jsonBodyOnly(RAW_BODY_PREFIXES));
   app.useBodyParser('json', { limit: config.http.bodyLimit, type: unlessRaw(/^application\/(json|[\w.+-]+\+json)\s*(;|$)/i) });
   app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false, type: unlessRaw(/^application\/x-www-form-urlencoded\s*(;|$)/i) });
-  mountSwaggerUi(app, buildOpenApiDocument(app));
+  const served = servedOpenApi(app, buildOpenApiDocument(app));
+  mountSwaggerUi(app, served.document, served.patchDocumentOnRequest);
 }
