@@ -9,6 +9,7 @@ import { jsonBodyOnly } from '../common/http/json-body-only.middleware.js';
 import { refuseDeepJson } from '../common/http/json-depth.js';
 import { httpDrainOf } from './http-drain.js';
 import { QuietBootLogger } from './quiet-boot-logger.js';
+import { servedOpenApi } from './served-openapi.js';
 import { buildOpenApiDocument, mountSwaggerUi } from './swagger.js';
 
 // Routes that will carry raw upstream bodies (the relay) parse nothing themselves.
@@ -47,5 +48,6 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     }),
   );
   app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false, type: unlessRaw(/^application\/x-www-form-urlencoded\s*(;|$)/i) });
-  mountSwaggerUi(app, buildOpenApiDocument(app));
+  const served = servedOpenApi(app, buildOpenApiDocument(app));
+  mountSwaggerUi(app, served.document, served.patchDocumentOnRequest);
 }

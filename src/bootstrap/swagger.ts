@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject, type SwaggerCustomOptions } from '@nestjs/swagger';
 import { SECURE_SESSION_COOKIE } from '../sessions/session-cookie.js';
 import {
   SESSION_BEARER_SCHEME,
@@ -25,11 +25,14 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, config, {
     // Method names as operation ids give generated clients readable function names.
     operationIdFactory: (_controllerKey, methodKey) => methodKey,
+    // Tags come from @ApiTags only: the automatic controller-name tag duplicated them (`Relay` and `relay`).
+    autoTagControllers: false,
   });
 }
 
-export function mountSwaggerUi(app: INestApplication, document: OpenAPIObject): void {
+export function mountSwaggerUi(app: INestApplication, document: OpenAPIObject, patchDocumentOnRequest?: SwaggerCustomOptions['patchDocumentOnRequest']): void {
   SwaggerModule.setup('docs', app, document, {
+    patchDocumentOnRequest,
     jsonDocumentUrl: 'docs/openapi.json',
     yamlDocumentUrl: 'docs/openapi.yaml',
     // The interceptor is a function, so it is serialised into /docs/swagger-ui-init.js (an
