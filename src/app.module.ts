@@ -13,6 +13,7 @@ import { SessionsModule } from './sessions/sessions.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { RelayModule } from './relay/relay.module.js';
+import { TelemetryModule } from './telemetry/telemetry.module.js';
 
 /** The whole service, built from a config validated before Nest starts. */
 @Module({})
@@ -31,6 +32,7 @@ export class AppModule {
         ProvidersModule,
         AuthModule,
         RelayModule,
+        TelemetryModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

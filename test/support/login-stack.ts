@@ -35,6 +35,8 @@ export interface LoginStackOptions {
   grants?: Record<string, ProviderGrants>;
   /** `relay` blocks replacing the defaults per provider id, given the upstream URLs (e.g. to allowlist the sandbox's `/_control/echo`). */
   relay?: (urls: { sandboxUrl: string; oidcIssuer: string }) => Record<string, unknown>;
+  /** Extra providers-file fields per sandbox provider id (e.g. `propagateTraceContext`). */
+  entries?: Record<string, Record<string, unknown>>;
 }
 
 /** oidc-provider's userinfo endpoint, below the issuer (the generic adapter's default relay base). */
@@ -50,7 +52,7 @@ function writeProvidersFile(publicUrl: string, sandboxUrl: string, issuer: strin
     const endpoints = p.endpoints as Record<string, string>;
     const keep = p.kind === 'genesys' ? ['authorizeUrl', 'tokenUrl', 'apiBaseUrl'] : ['apiBaseUrl'];
     const fileEndpoints = Object.fromEntries(keep.map((k) => [k, endpoints[k]]));
-    return { id: p.id, kind: p.kind, displayName: p.displayName, endpoints: fileEndpoints, clientId: p.clientId, clientSecretEnv: `${p.kind.toUpperCase()}_CLIENT_SECRET`, scopes: p.scopes, relay: relay[p.id] ?? p.relay, ...(options.grants?.[p.id] ? { grants: options.grants[p.id] } : {}) };
+    return { id: p.id, kind: p.kind, displayName: p.displayName, endpoints: fileEndpoints, clientId: p.clientId, clientSecretEnv: `${p.kind.toUpperCase()}_CLIENT_SECRET`, scopes: p.scopes, relay: relay[p.id] ?? p.relay, ...(options.grants?.[p.id] ? { grants: options.grants[p.id] } : {}), ...options.entries?.[p.id] };
   });
   const generic = { id: GENERIC.id, kind: 'generic', displayName: 'Generic OIDC', endpoints: { issuer }, clientId: GENERIC.clientId, clientSecretEnv: 'GENERIC_CLIENT_SECRET', relay: relay[GENERIC.id] ?? GENERIC_RELAY };
   const path = join(mkdtempSync(join(tmpdir(), 'bff-providers-')), 'providers.json');

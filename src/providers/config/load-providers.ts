@@ -118,6 +118,7 @@ function resolve(entry: ProvidersFileEntry, config: Omit<LoaderConfig, 'provider
       pkce: entry.pkce ?? true,
       timeoutMs: entry.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       relay: entry.relay,
+      propagateTraceContext: entry.propagateTraceContext,
     },
     secret ?? '',
   );

@@ -54,6 +54,8 @@ export interface ProviderConfig {
   /** Upstream request timeout. */
   timeoutMs: number;
   relay?: RelaySettings;
+  /** Send W3C `traceparent` upstream when tracing is on (providers file; off by default). */
+  propagateTraceContext?: boolean;
 }
 
 /** Attaches the secret without making it enumerable (see ProviderConfig). */

@@ -63,6 +63,8 @@ const common = {
   pkce: z.boolean().optional(),
   timeoutMs: z.number().int().min(100).max(120_000).optional(),
   relay: relay.optional(),
+  /** Send W3C `traceparent` to this provider when tracing is on (off: a trace id is not handed to third parties unasked). */
+  propagateTraceContext: z.boolean().default(false),
 };
 
 const endpointsByKind = {
