@@ -22,4 +22,5 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:3000/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "dist/main.js"]
+# The preload starts OpenTelemetry before the app loads when OTEL_TRACES_EXPORTER is set; otherwise it does nothing.
+CMD ["node", "--import", "./dist/telemetry/preload.js", "dist/main.js"]

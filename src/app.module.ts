@@ -15,6 +15,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { RelayModule } from './relay/relay.module.js';
 import { ClientsModule } from './clients/clients.module.js';
 import { UsageModule } from './usage/usage.module.js';
+import { TelemetryModule } from './telemetry/telemetry.module.js';
 
 /** The whole service, built from a config validated before Nest starts. */
 @Module({})
@@ -35,6 +36,7 @@ export class AppModule {
         RelayModule,
         ClientsModule,
         UsageModule,
+        TelemetryModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

@@ -1,4 +1,5 @@
 import { type ParsedEnv } from './config.schema.js';
+import type { TelemetryConfig } from './telemetry.schema.js';
 
 /** The validated, typed configuration every module reads instead of process.env. */
 export interface AppConfig {
@@ -120,6 +121,7 @@ export interface AppConfig {
     control: boolean;
     seedFile?: string;
   };
+  telemetry: TelemetryConfig;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

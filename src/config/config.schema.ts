@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { telemetryEnv } from './telemetry.schema.js';
 
 // Booleans arrive from the environment as strings; only these spellings count.
 const bool = (fallback: boolean) =>
@@ -162,6 +163,8 @@ export const envSchema = z.object({
   SANDBOX_PUBLIC_URL: url(['http:', 'https:']).optional(),
   SANDBOX_CONTROL: bool(false),
   SANDBOX_SEED_FILE: z.string().optional(),
+
+  ...telemetryEnv,
 });
 
 export type Env = z.input<typeof envSchema>;

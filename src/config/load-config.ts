@@ -1,6 +1,7 @@
 import { envSchema, type ParsedEnv } from './config.schema.js';
 import { type AppConfig } from './app-config.js';
 import { shutdownBudgetProblems } from './shutdown-budget.js';
+import { telemetryConfig } from './telemetry.schema.js';
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -148,5 +149,6 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       control: env.SANDBOX_CONTROL,
       seedFile: env.SANDBOX_SEED_FILE,
     },
+    telemetry: telemetryConfig(env),
   };
 }

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { requestIdFromHeaders } from '../common/http/request-id.js';
 import { redactDeep, redactUrl } from './redact.js';
+import { traceLogFields } from '../telemetry/trace-log-fields.js';
 
 type Req = IncomingMessage & { id?: string; originalUrl?: string };
 
@@ -26,6 +27,8 @@ type Req = IncomingMessage & { id?: string; originalUrl?: string };
             res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
           },
           formatters: { log: (object: Record<string, unknown>) => redactDeep(object) as Record<string, unknown> },
+          // Trace and span ids on every line, only when tracing runs (no per-line work otherwise).
+          ...(config.telemetry.tracesEnabled ? { mixin: traceLogFields } : {}),
         },
       }),
     }),

@@ -13,10 +13,10 @@ export interface BffProcess {
  * Another BFF instance as its own OS process (the built `dist/main.js`), so
  * fleet behaviour is tested across processes, not just across objects.
  */
-export async function startBffProcess(env: Record<string, string>, opts: { port?: number; readyTimeoutMs?: number } = {}): Promise<BffProcess> {
+export async function startBffProcess(env: Record<string, string>, opts: { port?: number; readyTimeoutMs?: number; nodeArgs?: string[] } = {}): Promise<BffProcess> {
   const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['dist/main.js'], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), 'dist/main.js'], {
     env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -125,6 +125,7 @@ function resolve(entry: ProvidersFileEntry, config: Omit<LoaderConfig, 'provider
       relay: entry.relay,
       management: managementSettings({ opsAppToken: entry.management.opsAppToken, initialAccessTokenEnv }, initialAccessToken),
       ...(entry.oidc ? { oidc: entry.oidc } : {}),
+      propagateTraceContext: entry.propagateTraceContext,
     },
     secret ?? '',
   );

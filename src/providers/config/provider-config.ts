@@ -80,6 +80,8 @@ export interface ProviderConfig {
   management?: ManagementSettings;
   /** generic only; absent means the defaults (RP-initiated logout on, the rest off). */
   oidc?: OidcFeatures;
+  /** Send W3C `traceparent` upstream when tracing is on (providers file; off by default). */
+  propagateTraceContext?: boolean;
 }
 
 /** Attaches the secret without making it enumerable (see ProviderConfig). */

@@ -91,6 +91,8 @@ const common = {
   relay: relay.optional(),
   management,
   oidc: oidcFeatures.optional(),
+  /** Send W3C `traceparent` to this provider when tracing is on (off: a trace id is not handed to third parties unasked). */
+  propagateTraceContext: z.boolean().default(false),
 };
 
 const endpointsByKind = {

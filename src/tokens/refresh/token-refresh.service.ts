@@ -1,9 +1,11 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { Span } from '@opentelemetry/api';
 import { CircuitBreakers } from '../../providers/circuit-breakers.js';
 import { ProviderRegistry } from '../../providers/provider-registry.js';
 import { UpstreamError } from '../../providers/upstream-error.js';
 import { KvStore } from '../../redis/kv-store.port.js';
 import { SessionService } from '../../sessions/session.service.js';
+import { withSpan } from '../../telemetry/trace-span.js';
 import { AccessTokenProvider, type ValidAccessToken } from '../access-token.provider.js';
 import type { LinkedAccountEntity } from '../linked-account.entity.js';
 import { LinkedAccountsService } from '../linked-accounts.service.js';
@@ -94,12 +96,14 @@ export class TokenRefreshService extends AccessTokenProvider implements OnModule
   private singleFlight(account: LinkedAccountEntity, need: Need): Promise<ValidAccessToken> {
     const running = this.inFlight.get(account.id);
     if (running) return running;
-    const flight = this.refreshAcrossFleet(account, need).finally(() => this.inFlight.delete(account.id));
+    const flight = withSpan('token.refresh', { 'bff.provider': account.provider, 'bff.refresh.reason': need.kind }, (span) => this.refreshAcrossFleet(account, need, span)).finally(() =>
+      this.inFlight.delete(account.id),
+    );
     this.inFlight.set(account.id, flight);
     return flight;
   }
 
-  private async refreshAcrossFleet(account: LinkedAccountEntity, need: Need): Promise<ValidAccessToken> {
+  private async refreshAcrossFleet(account: LinkedAccountEntity, need: Need, span?: Span): Promise<ValidAccessToken> {
     const timeoutMs = this.providers.configOf(account.provider).timeoutMs;
     // The lock must outlive one upstream call, or a second instance could send the same refresh token.
     const ttlMs = Math.max(this.settings.lockTtlMs, timeoutMs + 5_000);
@@ -114,6 +118,7 @@ export class TokenRefreshService extends AccessTokenProvider implements OnModule
         whileHeld: () => this.refreshHoldingLock(account, need, this.settings.now() + ttlMs - timeoutMs - 1_000),
         poll: () => this.doneByOther(account, need),
       });
+      span?.setAttributes({ 'bff.refresh.how': result.how, 'bff.refresh.lock_wait_ms': result.waitedMs });
       if (result.waitedMs > 0 || result.how === 'reused') {
         this.metrics.waited(account.provider, result.how === 'reused' ? 'reused' : 'acquired', result.waitedMs / 1000);
       }
