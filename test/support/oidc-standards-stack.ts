@@ -27,6 +27,8 @@ export interface OidcStandardsOptions {
   /** Extra RFC 7591 metadata for the client registered at oidc-provider. */
   clientMetadata?: (bffUrls: string[]) => Record<string, unknown>;
   overrides?: Record<string, string>;
+  /** More providers-file entries for the same upstream client (fields replacing the main entry's). */
+  extraProviders?: Record<string, unknown>[];
 }
 
 /**
@@ -63,7 +65,8 @@ export async function startOidcStandardsStack(options: OidcStandardsOptions): Pr
     relay: { allow: [{ methods: ['GET'], path: '/me' }] },
   };
   const file = join(mkdtempSync(join(tmpdir(), 'bff-oidc-')), 'providers.json');
-  writeFileSync(file, JSON.stringify({ providers: [entry] }));
+  const extra = (options.extraProviders ?? []).map((fields) => ({ ...entry, ...fields }));
+  writeFileSync(file, JSON.stringify({ providers: [entry, ...extra] }));
   const env = { PROVIDERS_FILE: file, OIDC_CLIENT_SECRET: OIDC_CLIENT.secret, ...options.overrides };
   const bff = await startTestApp({ PORT: String(firstPort), PUBLIC_URL: urls[0], ...env });
   return {

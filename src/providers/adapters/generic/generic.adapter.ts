@@ -96,7 +96,7 @@ export class GenericAdapter extends BaseAdapter {
     if (this.config.pkce && methods && !methods.includes('S256')) {
       throw new UpstreamError('not_supported', this.id, 'the provider does not support PKCE S256; set pkce: false for it explicitly');
     }
-    return this.withQuery(metadata.authorization_endpoint, {
+    const params = {
       response_type: 'code',
       client_id: this.config.clientId,
       redirect_uri: request.redirectUri,
@@ -105,7 +105,16 @@ export class GenericAdapter extends BaseAdapter {
       nonce: request.nonce,
       code_challenge: this.config.pkce ? request.codeChallenge : undefined,
       code_challenge_method: this.config.pkce ? 'S256' : undefined,
-    });
+    };
+    if (!this.capabilities.par) return this.withQuery(metadata.authorization_endpoint, params);
+    // RFC 9126 §4: the parameters go over the back channel (authenticated); the browser carries only request_uri.
+    return this.withQuery(metadata.authorization_endpoint, { client_id: this.config.clientId, request_uri: await this.pushAuthorizationRequest(metadata, params) });
+  }
+
+  private async pushAuthorizationRequest(metadata: ServerMetadata, params: Record<string, string | undefined>): Promise<string> {
+    const request = { method: 'POST' as const, url: metadata.pushed_authorization_request_endpoint!, form: params, operation: 'pushed authorization request' };
+    const response = await this.call(this.authenticated(metadata, request), [201, 200]);
+    return this.requireString(response.body, 'request_uri', request.operation);
   }
 
   async verifyLogoutToken(logoutToken: string): Promise<LogoutTokenClaims> {
