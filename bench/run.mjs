@@ -1,6 +1,6 @@
-// `npm run bench`: relay throughput vs the upstream floor vs a peer stack, a
-// refresh storm across three instances, and /v1/auth/me; loopback only, bounded
-// in time. Results: a table on stdout and JSON under bench/results/.
+// `npm run bench`: relay throughput vs the upstream floor vs a peer stack, the
+// relay with usage metering on vs off (USAGE_METERING_ENABLED), a refresh storm
+// across three instances, and /v1/auth/me; loopback only, bounded in time. Results: a table on stdout and JSON under bench/results/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { Browser } from './lib/browser.mjs';
@@ -18,7 +18,7 @@ const schema = `bench_${Date.now()}`;
 const cleanups = [];
 
 async function main() {
-  const ports = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const ports = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
   const bffUrls = ports.slice(0, 3).map((p) => `http://127.0.0.1:${p}`);
   const peerUrl = `http://127.0.0.1:${ports[3]}`;
 
@@ -37,6 +37,9 @@ async function main() {
     cleanups.push(bff.stop);
     bffs.push(bff);
   }
+  // The same BFF with usage metering switched off: the baseline for metering's cost.
+  const unmetered = await startBff(ports[4], { ...env, USAGE_METERING_ENABLED: 'false' });
+  cleanups.push(unmetered.stop);
   const peer = await startNode(new URL('peer-server.mjs', import.meta.url).pathname, {
     PORT: String(ports[3]), ISSUER: oidc.issuer, CLIENT_ID: PEER_CLIENT.id, CLIENT_SECRET: PEER_CLIENT.secret, UPSTREAM: upstream.info.url, SECRET: 'bench-peer-cookie-secret-0123456789abcdef',
   });
@@ -53,6 +56,7 @@ async function main() {
   const results = { when: new Date().toISOString(), durationSeconds: DURATION, machine: { cores: (await import('node:os')).cpus().length } };
   results.floor = await measure({ url: `${upstream.info.url}/resource`, headers: { authorization: 'Bearer bench' }, duration: DURATION, pid: upstream.child.pid });
   results.bffRelay = await measure({ url: `${bffs[0].url}/v1/api/generic/resource`, headers: { cookie: bffBrowser.cookieHeader() }, duration: DURATION, pid: bffs[0].child.pid });
+  results.bffRelayMeteringOff = await measure({ url: `${unmetered.url}/v1/api/generic/resource`, headers: { cookie: bffBrowser.cookieHeader() }, duration: DURATION, pid: unmetered.child.pid });
   results.peerRelay = await measure({ url: `${peerUrl}/api/resource`, headers: { cookie: peerBrowser.cookieHeader() }, duration: DURATION, pid: peer.child.pid });
   results.me = await measure({ url: `${bffs[0].url}/v1/auth/me`, headers: { cookie: bffBrowser.cookieHeader() }, duration: DURATION, pid: bffs[0].child.pid });
 
@@ -69,6 +73,8 @@ async function main() {
     relayVsPeerP99: round(results.bffRelay.p99Ms / Math.max(results.peerRelay.p99Ms, 0.001)),
     relayVsFloorThroughput: round(results.bffRelay.requestsPerSec / results.floor.requestsPerSec),
     cpuPerRequestVsPeer: round(results.bffRelay.cpuMsPerRequest / results.peerRelay.cpuMsPerRequest),
+    // Issue 10's cost bound: metering on must keep >= 0.95 of the throughput with it off.
+    meteringOnVsOffThroughput: round(results.bffRelay.requestsPerSec / results.bffRelayMeteringOff.requestsPerSec),
   };
   report(results);
 }
@@ -85,11 +91,11 @@ function report(results) {
   const json = `${JSON.stringify(results, null, 2)}\n`;
   writeFileSync(new URL(`results/${stamp}.json`, import.meta.url), json);
   writeFileSync(new URL('results/latest.json', import.meta.url), json);
-  const rows = ['floor', 'bffRelay', 'peerRelay', 'me'].map((k) => {
+  const rows = ['floor', 'bffRelay', 'bffRelayMeteringOff', 'peerRelay', 'me'].map((k) => {
     const r = results[k];
-    return `| ${k.padEnd(9)} | ${String(r.requestsPerSec).padStart(7)} | ${String(r.p50Ms).padStart(5)} | ${String(r.p99Ms).padStart(5)} | ${String(r.cpuMsPerRequest).padStart(8)} | ${String(round(r.peakRssMiB ?? 0)).padStart(8)} | ${r.non2xx + r.errors} |`;
+    return `| ${k.padEnd(19)} | ${String(r.requestsPerSec).padStart(7)} | ${String(r.p50Ms).padStart(5)} | ${String(r.p99Ms).padStart(5)} | ${String(r.cpuMsPerRequest).padStart(8)} | ${String(round(r.peakRssMiB ?? 0)).padStart(8)} | ${r.non2xx + r.errors} |`;
   });
-  console.log(['| run       |   req/s | p50ms | p99ms | cpu ms/req | peak RSS MiB | failures |', '|---|---|---|---|---|---|---|', ...rows].join('\n'));
+  console.log(['| run                 |   req/s | p50ms | p99ms | cpu ms/req | peak RSS MiB | failures |', '|---|---|---|---|---|---|---|', ...rows].join('\n'));
   console.log(JSON.stringify({ ratios: results.ratios, rssStability: results.rssStability, refreshStorm: results.refreshStorm }, null, 2));
 }
 
