@@ -1,7 +1,7 @@
 // `npm run bench`: the relay against the upstream floor, a lean reference relay and a
 // fairly configured peer, interleaved rounds with warm-up, medians and spread; a
 // closed-loop latency cross-check; 50,000 distinct users; /v1/auth/me; RSS over 100k
-// relayed calls; a refresh storm across three instances. Loopback only, bounded in
+// relayed calls; usage metering on vs off; a refresh storm across three instances. Loopback only, bounded in
 // time (about five minutes; BENCH_LONG=1 for longer rounds). docs/benchmarks.md.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -33,7 +33,7 @@ const cleanups = [];
 const log = (line) => console.error(`[bench] ${line}`);
 
 async function main() {
-  const ports = await Promise.all(Array.from({ length: 6 }, freePort));
+  const ports = await Promise.all(Array.from({ length: 7 }, freePort));
   const bffUrls = ports.slice(0, 3).map((p) => `http://127.0.0.1:${p}`);
   const peerUrls = [ports[3], ports[4]].map((p) => `http://127.0.0.1:${p}`);
   const loadBefore = loadavg();
@@ -53,6 +53,9 @@ async function main() {
     cleanups.push(bff.stop);
     bffs.push(bff);
   }
+  // The same BFF with usage metering switched off: the baseline for metering's cost (docs/usage.md).
+  const unmetered = await startBff(ports[6], { ...env, USAGE_METERING_ENABLED: 'false' });
+  cleanups.push(unmetered.stop);
   const peerEnv = { ISSUER: oidc.issuer, CLIENT_ID: PEER_CLIENT.id, CLIENT_SECRET: PEER_CLIENT.secret, UPSTREAM: upstream.info.url, SECRET: 'bench-peer-cookie-secret-0123456789abcdef', NODE_ENV: 'production' };
   const peer = await startNode(new URL('peer-server.mjs', import.meta.url).pathname, { ...peerEnv, PORT: String(ports[3]), PEER_MODE: 'fair' });
   cleanups.push(peer.stop);
@@ -80,11 +83,12 @@ async function main() {
     lean: `${lean.info.url}/api/resource`,
     leanMe: `${lean.info.url}/me`,
     bff: `${bffs[0].url}/v1/api/generic/resource`,
+    bffMeteringOff: `${unmetered.url}/v1/api/generic/resource`,
     bffMe: `${bffs[0].url}/v1/auth/me`,
     peer: `${peerUrls[0]}/api/resource`,
     peerAsBefore: `${peerUrls[1]}/api/resource`,
   };
-  for (const [url, headers] of [[urls.bff, bffCookie], [urls.lean, bffCookie], [urls.peer, { cookie: peerBrowser.cookieHeader() }], [urls.peerAsBefore, { cookie: peerAsBeforeBrowser.cookieHeader() }], [urls.bff, { cookie: cookies[0] }], [urls.lean, { cookie: cookies[0] }]]) {
+  for (const [url, headers] of [[urls.bff, bffCookie], [urls.bffMeteringOff, bffCookie], [urls.lean, bffCookie], [urls.peer, { cookie: peerBrowser.cookieHeader() }], [urls.peerAsBefore, { cookie: peerAsBeforeBrowser.cookieHeader() }], [urls.bff, { cookie: cookies[0] }], [urls.lean, { cookie: cookies[0] }]]) {
     await expectOk(url, headers);
   }
 
@@ -92,6 +96,7 @@ async function main() {
     { name: 'floor', pid: upstream.child.pid, load: { url: urls.floor, headers: { authorization: 'Bearer bench' } } },
     { name: 'lean', pid: lean.child.pid, load: { url: urls.lean, headers: bffCookie } },
     { name: 'bff', pid: bffs[0].child.pid, load: { url: urls.bff, headers: bffCookie } },
+    { name: 'bffMeteringOff', pid: unmetered.child.pid, load: { url: urls.bffMeteringOff, headers: bffCookie } },
     { name: 'peer', pid: peer.child.pid, load: { url: urls.peer, headers: { cookie: peerBrowser.cookieHeader() } } },
     { name: 'peerAsBefore', pid: peerAsBefore.child.pid, load: { url: urls.peerAsBefore, headers: { cookie: peerAsBeforeBrowser.cookieHeader() } } },
     { name: 'leanManyUsers', pid: lean.child.pid, load: { url: urls.lean, cookies } },
@@ -151,6 +156,8 @@ async function main() {
     leanManyUsersVsSingleUser: ratio(samples, 'leanManyUsers', 'lean'),
     bffMeVsLeanMe: ratio(samples, 'bffMe', 'leanMe'),
     peerVsLean: ratio(samples, 'peer', 'lean'),
+    // Issue 10's bound: metering on keeps >= 0.95 of the throughput with it off.
+    meteringOnVsOff: ratio(samples, 'bff', 'bffMeteringOff'),
   };
   const results = {
     when: new Date().toISOString(),
@@ -165,6 +172,7 @@ async function main() {
       rssAfter100kAtMost150MiB: rssStability.requests >= 100_000 && rssStability.rssAfterMiB <= 150 && rssStability.rssMaxDuringMiB <= 150,
       manyUsersAtLeast0_8: ratios.bffManyUsersVsSingleUser.median >= 0.8,
       meVsLeanAtLeast0_5: ratios.bffMeVsLeanMe.median >= 0.5,
+      meteringCostAtMost5Pct: ratios.meteringOnVsOff.median >= 0.95,
       halfLoadP99Within2msOfLean: halfLoad.bff.p99Ms - halfLoad.lean.p99Ms <= 2,
     },
     halfLoad: { rate: halfRate, lean: halfLoad.lean, bff: halfLoad.bff },
