@@ -13,6 +13,7 @@ import { SessionsModule } from './sessions/sessions.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { RelayModule } from './relay/relay.module.js';
+import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 
 /** The whole service, built from a config validated before Nest starts. */
 @Module({})
@@ -25,6 +26,7 @@ export class AppModule {
         LoggingModule,
         DatabaseModule.forRoot(config, resources),
         RedisModule,
+        RateLimitModule,
         AuditModule,
         HealthModule,
         SessionsModule,

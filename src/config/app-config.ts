@@ -1,4 +1,5 @@
 import { type ParsedEnv } from './config.schema.js';
+import type { RateLimitSettings } from './rate-limit-config.js';
 
 /** The validated, typed configuration every module reads instead of process.env. */
 export interface AppConfig {
@@ -80,6 +81,8 @@ export interface AppConfig {
     tokenInfoCacheSeconds: number;
     appTokenRefreshMarginSeconds: number;
   };
+  /** Per route class request limits (RATE_LIMIT_*). */
+  rateLimits: RateLimitSettings;
   sandbox: {
     enabled: boolean;
     host: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rateLimitEnv } from './rate-limit-config.js';
 
 // Booleans arrive from the environment as strings; only these spellings count.
 const bool = (fallback: boolean) =>
@@ -126,6 +127,9 @@ export const envSchema = z.object({
   TOKEN_INFO_CACHE_SECONDS: int(30, 0, 3_600),
   // Client-credentials app tokens are fetched again this long before they expire.
   APP_TOKEN_REFRESH_MARGIN_SECONDS: int(60, 0, 3_600),
+
+  // Rate limits per route class (docs/operations.md).
+  ...rateLimitEnv,
 
   SANDBOX_ENABLED: z.enum(['true', 'false', '1', '0', 'yes', 'no']).optional(),
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),

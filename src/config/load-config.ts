@@ -1,6 +1,7 @@
 import { envSchema, type ParsedEnv } from './config.schema.js';
 import { type AppConfig } from './app-config.js';
 import { shutdownBudgetProblems } from './shutdown-budget.js';
+import { rateLimitSettings } from './rate-limit-config.js';
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -121,6 +122,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       tokenInfoCacheSeconds: env.TOKEN_INFO_CACHE_SECONDS,
       appTokenRefreshMarginSeconds: env.APP_TOKEN_REFRESH_MARGIN_SECONDS,
     },
+    rateLimits: rateLimitSettings(env),
     sandbox: {
       enabled: sandboxEnabled,
       host: env.SANDBOX_HOST,

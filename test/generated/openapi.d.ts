@@ -740,6 +740,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     revokeMyOtherSessions: {
@@ -768,6 +775,13 @@ export interface operations {
             };
             /** @description Cookie request without `X-CSRF: 1` or from a foreign Origin (`csrf_rejected`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -822,6 +836,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     listUserSessions: {
@@ -865,6 +886,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     revokeUserSessions: {
@@ -903,6 +931,13 @@ export interface operations {
             };
             /** @description The session lacks the ops role (`forbidden`), or a CSRF check failed (`csrf_rejected`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -958,6 +993,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `token-exchange` limit per client IP address (RATE_LIMIT_TOKEN_EXCHANGE) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     login: {
@@ -996,6 +1038,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `login` limit per client IP address (RATE_LIMIT_LOGIN) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     callback: {
@@ -1025,6 +1074,13 @@ export interface operations {
             };
             /** @description Missing, wrong, reused or foreign state; provider error; failed exchange (problem+json) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `login` limit per client IP address (RATE_LIMIT_LOGIN) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1157,7 +1213,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `too_many_requests` with Retry-After: too many attempts from this IP or for this username */
+            /**
+             * @description `too_many_requests` with Retry-After: over the `grants` limit per client IP (RATE_LIMIT_GRANTS), or too many attempts from this IP or for this username (PASSWORD_GRANT_*)
+             *
+             *     `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `grants` limit per client IP address (RATE_LIMIT_GRANTS)
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1213,6 +1273,13 @@ export interface operations {
             };
             /** @description `provider_not_found`, or `grant_not_enabled` for this provider */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `grants` limit per client IP address (RATE_LIMIT_GRANTS) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1364,6 +1431,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests`: over the per-session relay limit (RATE_LIMIT_RELAY), with Retry-After, RateLimit and RateLimit-Policy (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `upstream_unreachable`, or `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES) (problem+json) */
             502: {
                 headers: {
@@ -1452,6 +1526,13 @@ export interface operations {
             };
             /** @description `payload_too_large`: request body over RELAY_MAX_BODY_BYTES (problem+json) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `too_many_requests`: over the per-session relay limit (RATE_LIMIT_RELAY), with Retry-After, RateLimit and RateLimit-Policy (problem+json) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1556,6 +1637,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests`: over the per-session relay limit (RATE_LIMIT_RELAY), with Retry-After, RateLimit and RateLimit-Policy (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `upstream_unreachable`, or `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES) (problem+json) */
             502: {
                 headers: {
@@ -1644,6 +1732,13 @@ export interface operations {
             };
             /** @description `payload_too_large`: request body over RELAY_MAX_BODY_BYTES (problem+json) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `too_many_requests`: over the per-session relay limit (RATE_LIMIT_RELAY), with Retry-After, RateLimit and RateLimit-Policy (problem+json) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1742,6 +1837,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests`: over the per-session relay limit (RATE_LIMIT_RELAY), with Retry-After, RateLimit and RateLimit-Policy (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `upstream_unreachable`, or `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES) (problem+json) */
             502: {
                 headers: {
@@ -1835,6 +1937,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests`: over the per-session relay limit (RATE_LIMIT_RELAY), with Retry-After, RateLimit and RateLimit-Policy (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `upstream_unreachable`, or `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES) (problem+json) */
             502: {
                 headers: {
@@ -1923,6 +2032,13 @@ export interface operations {
             };
             /** @description `payload_too_large`: request body over RELAY_MAX_BODY_BYTES (problem+json) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `too_many_requests`: over the per-session relay limit (RATE_LIMIT_RELAY), with Retry-After, RateLimit and RateLimit-Policy (problem+json) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
