@@ -16,6 +16,7 @@ import { RelayModule } from './relay/relay.module.js';
 import { ClientsModule } from './clients/clients.module.js';
 import { UsageModule } from './usage/usage.module.js';
 import { TelemetryModule } from './telemetry/telemetry.module.js';
+import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 
 /** The whole service, built from a config validated before Nest starts. */
 @Module({})
@@ -28,6 +29,7 @@ export class AppModule {
         LoggingModule,
         DatabaseModule.forRoot(config, resources),
         RedisModule,
+        RateLimitModule,
         AuditModule,
         HealthModule,
         SessionsModule,

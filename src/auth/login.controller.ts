@@ -12,6 +12,7 @@ import { NativeLoginService } from './native/native-login.service.js';
 import { requestFacts } from './login/request-facts.js';
 import type { CallbackResult } from './passport/callback-result.js';
 import { ProviderAuthGuard } from './passport/provider-auth.guard.js';
+import { RateLimited } from '../rate-limit/rate-limited.decorator.js';
 
 type AuthRequest = Request & { user?: CallbackResult; auth?: AuthenticatedRequestContext };
 
@@ -34,6 +35,8 @@ export class LoginController {
   @Public()
   @UseGuards(ProviderAuthGuard)
   @UseFilters(LoginErrorRedirectFilter)
+  // Below the login guard so it runs first: a refused start writes no login transaction.
+  @RateLimited('login')
   @ApiQuery({ name: 'returnTo', required: false, description: 'Same-origin path or a URL on a configured app origin; anything else becomes /.' })
   @ApiQuery({ name: 'client', required: false, enum: ['native'], description: 'Native apps (RFC 8252): the callback then redirects to `redirectUri` with a one-time hand-off code instead of setting a cookie.' })
   @ApiQuery({ name: 'redirectUri', required: false, description: 'With client=native: must equal one of NATIVE_REDIRECT_URIS exactly (400 native_redirect_uri_invalid otherwise).', example: 'com.example.app:/oauth' })
@@ -50,6 +53,7 @@ export class LoginController {
   @Public()
   @UseGuards(ProviderAuthGuard)
   @UseFilters(LoginErrorRedirectFilter)
+  @RateLimited('login')
   @HttpCode(302)
   @ApiQuery({ name: 'code', required: false })
   @ApiQuery({ name: 'state', required: false, description: 'Absent for providers that do not echo it (Cal.com); the binding cookie then names the transaction.' })

@@ -1,5 +1,6 @@
 import { type ParsedEnv } from './config.schema.js';
 import type { TelemetryConfig } from './telemetry.schema.js';
+import type { RateLimitSettings } from './rate-limit-config.js';
 
 /** The validated, typed configuration every module reads instead of process.env. */
 export interface AppConfig {
@@ -113,6 +114,8 @@ export interface AppConfig {
     /** Back-channel logout requests accepted per provider per minute across the fleet. */
     backchannelMaxPerMinute: number;
   };
+  /** Per route class request limits (RATE_LIMIT_*). */
+  rateLimits: RateLimitSettings;
   sandbox: {
     enabled: boolean;
     host: string;

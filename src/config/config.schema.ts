@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { telemetryEnv } from './telemetry.schema.js';
+import { rateLimitEnv } from './rate-limit-config.js';
 
 // Booleans arrive from the environment as strings; only these spellings count.
 const bool = (fallback: boolean) =>
@@ -156,6 +157,9 @@ export const envSchema = z.object({
   // Upstream usage queries: how long a query resource (and its cached result) lives, and the Retry-After of a Running answer.
   USAGE_QUERY_TTL_SECONDS: int(3_600, 60, 7 * 86_400),
   USAGE_POLL_RETRY_AFTER_SECONDS: int(2, 1, 300),
+
+  // Rate limits per route class (docs/operations.md).
+  ...rateLimitEnv,
 
   SANDBOX_ENABLED: z.enum(['true', 'false', '1', '0', 'yes', 'no']).optional(),
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),

@@ -2,6 +2,7 @@ import { envSchema, type ParsedEnv } from './config.schema.js';
 import { type AppConfig } from './app-config.js';
 import { shutdownBudgetProblems } from './shutdown-budget.js';
 import { telemetryConfig } from './telemetry.schema.js';
+import { rateLimitSettings } from './rate-limit-config.js';
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -141,6 +142,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     },
     clients: { cacheSeconds: env.CLIENTS_CACHE_SECONDS, scopesCacheSeconds: env.CLIENT_SCOPES_CACHE_SECONDS },
     logout: { backchannelMaxPerMinute: env.BACKCHANNEL_LOGOUT_MAX_PER_MINUTE },
+    rateLimits: rateLimitSettings(env),
     sandbox: {
       enabled: sandboxEnabled,
       host: env.SANDBOX_HOST,

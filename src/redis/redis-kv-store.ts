@@ -22,6 +22,11 @@ export class RedisKvStore extends KvStore {
     super();
   }
 
+  /** The shared connection, for libraries that speak Redis themselves (rate limiting). Keys must carry the prefix. */
+  get connection(): RedisConnection {
+    return this.client;
+  }
+
   private k(key: string): string {
     return this.prefix + key;
   }

@@ -26,6 +26,7 @@ export function ApiRelay(): MethodDecorator & ClassDecorator {
     problem(405, '`method_not_allowed`, with an `Allow` header'),
     problem(409, '`provider_not_linked` with `loginUrl`'),
     problem(413, '`payload_too_large`: request body over RELAY_MAX_BODY_BYTES'),
+    problem(429, '`too_many_requests`: over the per-session relay limit (RATE_LIMIT_RELAY), with Retry-After, RateLimit and RateLimit-Policy'),
     problem(502, '`upstream_unreachable`, or `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES)'),
     problem(503, 'Token refresh unavailable or rate limited, with `Retry-After`'),
     problem(504, '`upstream_timeout`: no complete answer within RELAY_TIMEOUT_MS'),

@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { ProviderAdapter } from '../providers/provider-adapter.js';
 import { CircuitBreakers } from '../providers/circuit-breakers.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
+import { RateLimits } from '../rate-limit/rate-limits.service.js';
 import type { AuthenticatedRequest } from '../sessions/session-request.js';
 import { AccessTokenProvider, type ValidAccessToken } from '../tokens/access-token.provider.js';
 import { RelayAllowlist } from './relay-allowlist.js';
@@ -50,6 +51,7 @@ export class RelayService {
     @Inject(RelayMeter) private readonly meter: RelayMeter,
     @Inject(AccessTokenProvider) private readonly tokens: AccessTokenProvider,
     @Inject(CircuitBreakers) private readonly breakers: CircuitBreakers,
+    @Inject(RateLimits) private readonly rateLimits: RateLimits,
   ) {
     this.settings = config.relay;
     for (const adapter of registry.list()) {
@@ -60,6 +62,8 @@ export class RelayService {
   }
 
   async relay(req: AuthenticatedRequest, res: Response): Promise<void> {
+    // Per session (RATE_LIMIT_RELAY), before any work: 429 with Retry-After when over.
+    await this.rateLimits.enforce('relay', req.auth!.session.id);
     const started = performance.now();
     const target = normaliseRelayUrl(req.originalUrl);
     const adapter = this.registry.get(target.provider);

@@ -1,5 +1,6 @@
 import { Controller, Delete, Get, Inject, Param, Req } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiCookieAuth, ApiForbiddenResponse, ApiParam, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { RateLimited } from '../rate-limit/rate-limited.decorator.js';
 import { Roles } from './roles.decorator.js';
 import { SessionAudit } from './session-audit.js';
 import type { AuthenticatedRequest } from './session-request.js';
@@ -17,6 +18,7 @@ import { uuidParam } from './uuid-param.pipe.js';
 @ApiUnauthorizedResponse({ description: 'No valid session (`unauthenticated`).' })
 @ApiForbiddenResponse({ description: 'The session lacks the ops role (`forbidden`), or a CSRF check failed (`csrf_rejected`).' })
 @Roles('ops')
+@RateLimited('management')
 @Controller('v1/admin/users/:id/sessions')
 export class AdminSessionsController {
   constructor(

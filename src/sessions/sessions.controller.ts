@@ -11,6 +11,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { RateLimited } from '../rate-limit/rate-limited.decorator.js';
 import { SessionAudit } from './session-audit.js';
 import { SessionCookie } from './session-cookie.js';
 import { SessionNotFoundError } from './session-errors.js';
@@ -32,6 +33,7 @@ function authOf(req: AuthenticatedRequest): AuthenticatedRequestContext {
 @ApiCookieAuth(SESSION_COOKIE_SCHEME)
 @ApiBearerAuth(SESSION_BEARER_SCHEME)
 @ApiUnauthorizedResponse({ description: 'No valid session (`unauthenticated`).' })
+@RateLimited('management')
 @Controller('v1/sessions')
 export class SessionsController {
   constructor(

@@ -808,6 +808,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     revokeMyOtherSessions: {
@@ -836,6 +843,13 @@ export interface operations {
             };
             /** @description Cookie request without `X-CSRF: 1` or from a foreign Origin (`csrf_rejected`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -890,6 +904,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     listUserSessions: {
@@ -933,6 +954,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     revokeUserSessions: {
@@ -971,6 +999,13 @@ export interface operations {
             };
             /** @description The session lacks the ops role (`forbidden`), or a CSRF check failed (`csrf_rejected`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1026,6 +1061,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `token-exchange` limit per client IP address (RATE_LIMIT_TOKEN_EXCHANGE) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     login: {
@@ -1064,6 +1106,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `login` limit per client IP address (RATE_LIMIT_LOGIN) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     callback: {
@@ -1093,6 +1142,13 @@ export interface operations {
             };
             /** @description Missing, wrong, reused or foreign state; provider error; failed exchange (problem+json) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `login` limit per client IP address (RATE_LIMIT_LOGIN) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1225,7 +1281,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `too_many_requests` with Retry-After: too many attempts from this IP or for this username */
+            /**
+             * @description `too_many_requests` with Retry-After: over the `grants` limit per client IP (RATE_LIMIT_GRANTS), or too many attempts from this IP or for this username (PASSWORD_GRANT_*)
+             *
+             *     `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `grants` limit per client IP address (RATE_LIMIT_GRANTS)
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1281,6 +1341,13 @@ export interface operations {
             };
             /** @description `provider_not_found`, or `grant_not_enabled` for this provider */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `grants` limit per client IP address (RATE_LIMIT_GRANTS) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1527,6 +1594,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests`: over the per-session relay limit (RATE_LIMIT_RELAY), with Retry-After, RateLimit and RateLimit-Policy (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `upstream_unreachable`, or `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES) (problem+json) */
             502: {
                 headers: {
@@ -1615,6 +1689,13 @@ export interface operations {
             };
             /** @description `payload_too_large`: request body over RELAY_MAX_BODY_BYTES (problem+json) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `too_many_requests`: over the per-session relay limit (RATE_LIMIT_RELAY), with Retry-After, RateLimit and RateLimit-Policy (problem+json) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1719,6 +1800,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests`: over the per-session relay limit (RATE_LIMIT_RELAY), with Retry-After, RateLimit and RateLimit-Policy (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `upstream_unreachable`, or `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES) (problem+json) */
             502: {
                 headers: {
@@ -1807,6 +1895,13 @@ export interface operations {
             };
             /** @description `payload_too_large`: request body over RELAY_MAX_BODY_BYTES (problem+json) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `too_many_requests`: over the per-session relay limit (RATE_LIMIT_RELAY), with Retry-After, RateLimit and RateLimit-Policy (problem+json) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1905,6 +2000,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests`: over the per-session relay limit (RATE_LIMIT_RELAY), with Retry-After, RateLimit and RateLimit-Policy (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `upstream_unreachable`, or `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES) (problem+json) */
             502: {
                 headers: {
@@ -1998,6 +2100,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests`: over the per-session relay limit (RATE_LIMIT_RELAY), with Retry-After, RateLimit and RateLimit-Policy (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `upstream_unreachable`, or `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES) (problem+json) */
             502: {
                 headers: {
@@ -2086,6 +2195,13 @@ export interface operations {
             };
             /** @description `payload_too_large`: request body over RELAY_MAX_BODY_BYTES (problem+json) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `too_many_requests`: over the per-session relay limit (RATE_LIMIT_RELAY), with Retry-After, RateLimit and RateLimit-Policy (problem+json) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -21,6 +21,7 @@ import { GrantLoginResponseDto, MeetingLoginRequestDto, PasswordLoginRequestDto 
 import { assertSameSiteLogin } from './login-csrf.js';
 import { MeetingLoginService } from './meeting-login.service.js';
 import { PasswordLoginService } from './password-login.service.js';
+import { RateLimited } from '../../rate-limit/rate-limited.decorator.js';
 
 /**
  * Legacy grants that end in a browser (cookie) session: BlueJeans meeting passcodes
@@ -43,13 +44,14 @@ export class GrantLoginController {
    */
   @Post(':provider/password')
   @Public()
+  @RateLimited('grants')
   @HttpCode(200)
   @ApiOkResponse({ type: GrantLoginResponseDto, description: 'Signed in; the session cookie is set.' })
   @ApiBadRequestResponse({ description: '`validation_failed` (problem+json)' })
   @ApiUnauthorizedResponse({ description: '`invalid_credentials`: one message for every refusal' })
   @ApiForbiddenResponse({ description: '`csrf_rejected`: missing X-CSRF header or foreign Origin' })
   @ApiNotFoundResponse({ description: '`provider_not_found`, or `grant_not_enabled` for this provider' })
-  @ApiTooManyRequestsResponse({ description: '`too_many_requests` with Retry-After: too many attempts from this IP or for this username' })
+  @ApiTooManyRequestsResponse({ description: '`too_many_requests` with Retry-After: over the `grants` limit per client IP (RATE_LIMIT_GRANTS), or too many attempts from this IP or for this username (PASSWORD_GRANT_*)' })
   async passwordLogin(
     @Param('provider') provider: string,
     @Body(validBody) body: PasswordLoginRequestDto,
@@ -70,6 +72,7 @@ export class GrantLoginController {
    */
   @Post(':provider/meeting')
   @Public()
+  @RateLimited('grants')
   @HttpCode(200)
   @ApiOkResponse({ type: GrantLoginResponseDto, description: 'Joined; the session cookie is set.' })
   @ApiBadRequestResponse({ description: '`validation_failed` (problem+json)' })

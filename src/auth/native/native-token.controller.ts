@@ -6,6 +6,7 @@ import { validBody } from '../grants/body-validation.pipe.js';
 import { requestFacts } from '../login/request-facts.js';
 import { NativeTokenRequestDto, NativeTokenResponseDto } from './dto/native-token.dto.js';
 import { NativeLoginService } from './native-login.service.js';
+import { RateLimited } from '../../rate-limit/rate-limited.decorator.js';
 
 @ApiTags('auth')
 @Controller('v1/auth/native')
@@ -20,6 +21,7 @@ export class NativeTokenController {
    */
   @Post('token')
   @Public()
+  @RateLimited('token-exchange')
   @HttpCode(200)
   @ApiOkResponse({ type: NativeTokenResponseDto, description: 'A native session; send the token as `Authorization: Bearer`.' })
   @ApiBadRequestResponse({ description: '`invalid_handoff` (wrong, expired or reused code, or wrong verifier; one message for all) or `validation_failed` (problem+json)' })

@@ -44,14 +44,18 @@ export class StoppableRedis {
     throw new Error(`redis-server on ${this.port} did not answer within ${START_TIMEOUT_MS} ms: ${output}`);
   }
 
-  /** SIGKILL: the outage looks like a crash (no goodbye to clients), which is the hard case. */
-  async stop(): Promise<void> {
+  /**
+   * SIGKILL by default: the outage looks like a crash (no goodbye to clients), which is the
+   * hard case. `graceful` sends SIGTERM, as an orchestrator restarting Redis would: Redis then
+   * writes what its persistence settings promise before it exits.
+   */
+  async stop(opts: { graceful?: boolean } = {}): Promise<void> {
     const child = this.child;
     this.child = undefined;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
-      child.kill('SIGKILL');
+      child.kill(opts.graceful ? 'SIGTERM' : 'SIGKILL');
     });
   }
 
