@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startLoginStack, type LoginStack } from '../support/login-stack.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { startRedisCluster, type RedisClusterFixture } from '../support/redis-cluster.js';
-import { login, BOB, type Session } from '../relay/relay-support.js';
-import { sleep } from '../support/redis-server-process.js';
+import { login, ALICE, BOB, type Session } from '../relay/relay-support.js';
+import { hashSessionToken } from '../../src/sessions/session-token.js';
+import { nodeCommand, sleep, waitUntil } from '../support/redis-server-process.js';
 
 const STORM = 150;
 const LIFETIME_SECONDS = 3;
@@ -71,6 +72,47 @@ describe('login → relay → refresh storm → logout on a Redis Cluster', () =
       expect(me.status).toBe(401);
     }
   }, 60_000);
+
+  it('the master holding the session is killed mid-storm: its replica takes over, answers are 200 or 503 (never 500 or 401), one refresh, the session survives', async () => {
+    stack.sandbox.setLifetimes('bluejeans', { accessTokenSeconds: LIFETIME_SECONDS });
+    const session = await login(stack, 'bluejeans', ALICE);
+    const path = `bluejeans/v1/user/${session.subject}/scheduled_meeting`;
+    const key = `${stack.bff.config.redis.keyPrefix}sess:${hashSessionToken(session.cookie.split('=')[1])}`;
+    const master = await cluster.masterOf(key);
+    expect(await nodeCommand(master.port, 'EXISTS', key)).toBe(1);
+    // What the replica has survives the kill; wait until it has the session (replication is asynchronous).
+    await waitUntil('the replica to have the session', async () => {
+      const info = String(await nodeCommand(master.port, 'INFO', 'replication'));
+      return Number(/slave0:.*offset=(\d+)/.exec(info)?.[1]) >= Number(/master_repl_offset:(\d+)/.exec(info)?.[1]);
+    }, 10_000);
+    await sleep((LIFETIME_SECONDS + 1) * 1000);
+    stack.sandbox.setLifetimes('bluejeans', { accessTokenSeconds: 3_600 });
+    const before = refreshes(stack, 'bluejeans');
+
+    const answers: { at: number; status: number | string }[] = [];
+    let running = true;
+    const storm = Array.from({ length: 20 }, async (_, i) => {
+      while (running) answers.push({ at: Date.now(), status: await onInstance(i, session, path) });
+    });
+    await waitUntil('the storm to start', async () => answers.length > 0, 10_000);
+    const killedAt = Date.now();
+    await master.kill();
+    await cluster.waitHealthy(30_000);
+    await waitUntil('ten successes after the failover', async () => answers.filter((a) => a.at > killedAt && a.status === 200).length >= 10, 30_000);
+    running = false;
+    await Promise.all(storm);
+
+    const unexpected = answers.filter((a) => a.status !== 200 && !(String(a.status).startsWith('503 ') && String(a.status).includes('"dependency_unavailable"')));
+    expect(unexpected).toEqual([]);
+    const unavailable = answers.filter((a) => a.status !== 200);
+    const lastFailure = unavailable.length ? Math.max(...unavailable.map((a) => a.at)) : killedAt;
+    console.info(`cluster master kill: ${unavailable.length} of ${answers.length} calls answered 503; last 503 ${lastFailure - killedAt} ms after the kill`);
+    expect(refreshes(stack, 'bluejeans') - before).toBe(1);
+    for (const url of instances) {
+      expect((await fetch(`${url}/health/ready`)).status).toBe(200);
+      expect((await fetch(`${url}/v1/auth/me`, { headers: { cookie: session.cookie } })).status).toBe(200);
+    }
+  }, 120_000);
 });
 
 async function logout(stack: LoginStack, session: Session): Promise<number> {

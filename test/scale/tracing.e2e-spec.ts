@@ -64,7 +64,7 @@ describe('OpenTelemetry traces of a relayed call and a refresh', () => {
     const redis = spans.filter((s) => s.scope.includes('ioredis'));
     expect(redis.map((s) => s.name)).toEqual(expect.arrayContaining(['get', 'set']));
     // Statements carry the command name only: never a key's value (a session record, a lock token).
-    expect(redis.map((s) => String(s.attributes['db.statement']))).toEqual(redis.map((s) => s.name));
+    expect(redis.map((s) => String(s.attributes['db.query.text']))).toEqual(redis.map((s) => s.name));
     expect(spans.filter((s) => s.scope.includes('pg')).length).toBeGreaterThan(0);
     // The refresh happened inside the relayed request's trace.
     expect(refresh.traceId).toBe(server.traceId);
