@@ -21,6 +21,8 @@ export interface LaunchOidcProviderOptions {
   accessTokenTtlSeconds?: number;
   /** Private signing keys (JWKs with kid and alg) instead of fresh random ones, for tests that sign tokens as the provider would. */
   jwks?: { keys: Record<string, unknown>[] };
+  /** Demand a server nonce in every DPoP proof. */
+  dpopRequireNonce?: boolean;
   /** How long to wait for the child to report its issuer. */
   startTimeoutMs?: number;
 }
@@ -45,7 +47,7 @@ export function oidcServerScriptPath(): string {
  * module loader (ts-jest's VM modules in particular) never loads oidc-provider.
  */
 export async function launchOidcProvider(opts: LaunchOidcProviderOptions): Promise<LaunchedOidcProvider> {
-  const config = { port: opts.port ?? 0, clients: opts.clients, accessTokenTtlSeconds: opts.accessTokenTtlSeconds ?? 3600, jwks: opts.jwks };
+  const config = { port: opts.port ?? 0, clients: opts.clients, accessTokenTtlSeconds: opts.accessTokenTtlSeconds ?? 3600, jwks: opts.jwks, dpopRequireNonce: opts.dpopRequireNonce };
   const child = spawn(process.execPath, [oidcServerScriptPath()], {
     // The child inherits the environment (PATH, NODE_OPTIONS); this reads no configuration.
     // eslint-disable-next-line no-restricted-syntax

@@ -35,6 +35,7 @@ function readConfig() {
     accessTokenTtlSeconds: Number(parsed.accessTokenTtlSeconds ?? 3600),
     clients: Array.isArray(parsed.clients) ? parsed.clients : [],
     jwks: parsed.jwks && Array.isArray(parsed.jwks.keys) ? parsed.jwks : undefined,
+    dpopRequireNonce: parsed.dpopRequireNonce === true,
   };
 }
 
@@ -90,7 +91,9 @@ function providerConfiguration(config) {
       backchannelLogout: { enabled: true },
       // On by default in oidc-provider v9; named so the test upstream's feature set is explicit.
       pushedAuthorizationRequests: { enabled: true },
-      dPoP: { enabled: true },
+      // With dpopRequireNonce every DPoP proof must carry a server nonce (RFC 9449 §8).
+      dPoP: config.dpopRequireNonce ? { enabled: true, nonceSecret: randomBytes(32), requireNonce: () => true } : { enabled: true },
+      clientCredentials: { enabled: true },
     },
     // Outgoing calls (back-channel logout tokens) go to BFFs on loopback: oidc-provider's
     // SSRF guard refuses special-use addresses, and its 2.5 s budget is too tight for a
