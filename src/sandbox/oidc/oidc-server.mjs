@@ -7,7 +7,8 @@
 // else the demo defaults below (so `node oidc-server.mjs` alone is useful):
 //   { "port": 0, "accessTokenTtlSeconds": 3600,
 //     "clients": [{ "client_id", "client_secret", "redirect_uris": [...] }],
-//     "jwks": { "keys": [private JWKs] } }   (optional: tests that sign tokens "as the provider")
+//     "jwks": { "keys": [private JWKs] },    (optional: tests that sign tokens "as the provider")
+//     "dpopRequireNonce": false }            (optional: every DPoP proof must carry a server nonce)
 // Once listening it prints one JSON line `{"issuer":"http://127.0.0.1:PORT"}` on stdout.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
