@@ -23,6 +23,8 @@ export interface LaunchOidcProviderOptions {
   jwks?: { keys: Record<string, unknown>[] };
   /** RFC 7591 initial access token required to register clients; open registration without it. */
   registrationInitialAccessToken?: string;
+  /** Demand a server nonce in every DPoP proof. */
+  dpopRequireNonce?: boolean;
   /** How long to wait for the child to report its issuer. */
   startTimeoutMs?: number;
 }
@@ -53,6 +55,7 @@ export async function launchOidcProvider(opts: LaunchOidcProviderOptions): Promi
     accessTokenTtlSeconds: opts.accessTokenTtlSeconds ?? 3600,
     jwks: opts.jwks,
     registrationInitialAccessToken: opts.registrationInitialAccessToken,
+    dpopRequireNonce: opts.dpopRequireNonce,
   };
   const child = spawn(process.execPath, [oidcServerScriptPath()], {
     // The child inherits the environment (PATH, NODE_OPTIONS); this reads no configuration.

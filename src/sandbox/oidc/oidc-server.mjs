@@ -7,7 +7,8 @@
 // else the demo defaults below (so `node oidc-server.mjs` alone is useful):
 //   { "port": 0, "accessTokenTtlSeconds": 3600,
 //     "clients": [{ "client_id", "client_secret", "redirect_uris": [...] }],
-//     "jwks": { "keys": [private JWKs] } }   (optional: tests that sign tokens "as the provider")
+//     "jwks": { "keys": [private JWKs] },    (optional: tests that sign tokens "as the provider")
+//     "dpopRequireNonce": false }            (optional: every DPoP proof must carry a server nonce)
 // Once listening it prints one JSON line `{"issuer":"http://127.0.0.1:PORT"}` on stdout.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -35,6 +36,7 @@ function readConfig() {
     accessTokenTtlSeconds: Number(parsed.accessTokenTtlSeconds ?? 3600),
     clients: Array.isArray(parsed.clients) ? parsed.clients : [],
     jwks: parsed.jwks && Array.isArray(parsed.jwks.keys) ? parsed.jwks : undefined,
+    dpopRequireNonce: parsed.dpopRequireNonce === true,
   };
 }
 
@@ -91,7 +93,9 @@ function providerConfiguration(config) {
       backchannelLogout: { enabled: true },
       // On by default in oidc-provider v9; named so the test upstream's feature set is explicit.
       pushedAuthorizationRequests: { enabled: true },
-      dPoP: { enabled: true },
+      // With dpopRequireNonce every DPoP proof must carry a server nonce (RFC 9449 §8).
+      dPoP: config.dpopRequireNonce ? { enabled: true, nonceSecret: randomBytes(32), requireNonce: () => true } : { enabled: true },
+      clientCredentials: { enabled: true },
     },
     // Outgoing calls (back-channel logout tokens) go to BFFs on loopback: oidc-provider's
     // SSRF guard refuses special-use addresses, and its 2.5 s budget is too tight for a
