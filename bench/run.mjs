@@ -8,6 +8,8 @@ import { measure } from './lib/load.mjs';
 import { memory, startNode } from './lib/proc.mjs';
 import { freePort, PEER_CLIENT, startBff, startOidc, startSandbox, writeProvidersFile } from './lib/stack.mjs';
 import { refreshStorm } from './lib/storm.mjs';
+import { soak } from './lib/soak.mjs';
+import { soakSettings } from './lib/soak-settings.mjs';
 
 const DURATION = Number(process.env.BENCH_DURATION_SECONDS ?? 10);
 const STABILITY_REQUESTS = Number(process.env.BENCH_STABILITY_REQUESTS ?? 100_000);
@@ -64,6 +66,7 @@ async function main() {
   results.rssStability = { requests: stability.requests, non2xx: stability.non2xx, rssBeforeMiB: round(rssBefore), rssAfterMiB: round(rssAfter), growthPct: round(((rssAfter - rssBefore) / rssBefore) * 100) };
 
   results.refreshStorm = await refreshStorm({ sandboxUrl: sandbox.url, bffs, calls: 500 });
+  results.soak = await soak({ sandboxUrl: sandbox.url, bffs, ...soakSettings(), skewSeconds: Number(env.TOKEN_REFRESH_SKEW_SECONDS) });
   results.ratios = {
     relayVsPeerThroughput: round(results.bffRelay.requestsPerSec / results.peerRelay.requestsPerSec),
     relayVsPeerP99: round(results.bffRelay.p99Ms / Math.max(results.peerRelay.p99Ms, 0.001)),
@@ -90,7 +93,7 @@ function report(results) {
     return `| ${k.padEnd(9)} | ${String(r.requestsPerSec).padStart(7)} | ${String(r.p50Ms).padStart(5)} | ${String(r.p99Ms).padStart(5)} | ${String(r.cpuMsPerRequest).padStart(8)} | ${String(round(r.peakRssMiB ?? 0)).padStart(8)} | ${r.non2xx + r.errors} |`;
   });
   console.log(['| run       |   req/s | p50ms | p99ms | cpu ms/req | peak RSS MiB | failures |', '|---|---|---|---|---|---|---|', ...rows].join('\n'));
-  console.log(JSON.stringify({ ratios: results.ratios, rssStability: results.rssStability, refreshStorm: results.refreshStorm }, null, 2));
+  console.log(JSON.stringify({ ratios: results.ratios, rssStability: results.rssStability, refreshStorm: results.refreshStorm, soak: results.soak }, null, 2));
 }
 
 async function cleanup() {
