@@ -2,7 +2,6 @@
 // refresh storm across three instances, and /v1/auth/me; loopback only, bounded
 // in time. Results: a table on stdout and JSON under bench/results/.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import pg from 'pg';
 import { Browser } from './lib/browser.mjs';
 import { measure } from './lib/load.mjs';
 import { memory, startNode } from './lib/proc.mjs';
@@ -10,6 +9,7 @@ import { freePort, PEER_CLIENT, startBff, startOidc, startSandbox, writeProvider
 import { refreshStorm } from './lib/storm.mjs';
 import { soak } from './lib/soak.mjs';
 import { soakSettings } from './lib/soak-settings.mjs';
+import { teardown } from './lib/teardown.mjs';
 
 const DURATION = Number(process.env.BENCH_DURATION_SECONDS ?? 10);
 const STABILITY_REQUESTS = Number(process.env.BENCH_STABILITY_REQUESTS ?? 100_000);
@@ -96,12 +96,7 @@ function report(results) {
   console.log(JSON.stringify({ ratios: results.ratios, rssStability: results.rssStability, refreshStorm: results.refreshStorm, soak: results.soak }, null, 2));
 }
 
-async function cleanup() {
-  for (const stop of cleanups.reverse()) await stop().catch(() => undefined);
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect().then(() => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)).catch(() => undefined);
-  await client.end().catch(() => undefined);
-}
+const cleanup = () => teardown(cleanups, databaseUrl, schema);
 
 main().then(cleanup, async (error) => {
   console.error(`bench failed: ${error.stack ?? error}`);

@@ -1,9 +1,9 @@
 // `npm run bench:soak`: only the soak row of `npm run bench` (BENCH_SOAK_SECONDS, default 300).
-import pg from 'pg';
 import { startBff, startOidc, startSandbox, freePort, writeProvidersFile } from './lib/stack.mjs';
 import { startNode } from './lib/proc.mjs';
 import { soak } from './lib/soak.mjs';
 import { soakSettings } from './lib/soak-settings.mjs';
+import { teardown } from './lib/teardown.mjs';
 
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -32,12 +32,7 @@ async function main() {
   console.log(JSON.stringify({ soak: result }, null, 2));
 }
 
-async function cleanup() {
-  for (const stop of cleanups.reverse()) await stop().catch(() => undefined);
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect().then(() => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)).catch(() => undefined);
-  await client.end().catch(() => undefined);
-}
+const cleanup = () => teardown(cleanups, databaseUrl, schema);
 
 main().then(cleanup, async (error) => {
   console.error(`soak failed: ${error.stack ?? error}`);
