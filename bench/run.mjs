@@ -6,7 +6,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import pg from 'pg';
 import { Browser } from './lib/browser.mjs';
 import { closedLoop, measure, measureUpTo, warmUp } from './lib/load.mjs';
 import { memory, startNode } from './lib/proc.mjs';
@@ -14,6 +13,9 @@ import { interleavedRounds, ratio } from './lib/rounds.mjs';
 import { dropRedisKeys, seedUsers } from './lib/seed-users.mjs';
 import { freePort, PEER_CLIENT, startBff, startOidc, startSandbox, writeProvidersFile } from './lib/stack.mjs';
 import { refreshStorm } from './lib/storm.mjs';
+import { soak } from './lib/soak.mjs';
+import { soakSettings } from './lib/soak-settings.mjs';
+import { teardown } from './lib/teardown.mjs';
 
 const long = process.env.BENCH_LONG === '1';
 const num = (name, short, longer) => Number(process.env[name] ?? (long ? longer : short));
@@ -148,6 +150,8 @@ async function main() {
   };
 
   const storm = await refreshStorm({ sandboxUrl: sandbox.url, bffs, calls: 500 });
+  // Last: minutes of steady load with expiring tokens (docs/benchmarks.md, Soak).
+  const soakResult = await soak({ sandboxUrl: sandbox.url, bffs, ...soakSettings(), skewSeconds: Number(env.TOKEN_REFRESH_SKEW_SECONDS) });
   const ratios = {
     bffVsLean: ratio(samples, 'bff', 'lean'),
     bffVsPeer: ratio(samples, 'bff', 'peer'),
@@ -180,6 +184,7 @@ async function main() {
     fleet,
     rssStability,
     refreshStorm: storm,
+    soak: soakResult,
     roundsWallSeconds: Math.round((Date.now() - started) / 1000),
     samples,
   };
@@ -209,10 +214,7 @@ function report(results) {
 }
 
 async function cleanup() {
-  for (const stop of cleanups.reverse()) await stop().catch(() => undefined);
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect().then(() => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)).catch(() => undefined);
-  await client.end().catch(() => undefined);
+  await teardown(cleanups, databaseUrl, schema);
   await dropRedisKeys(redisUrl, `${schema}:`).catch(() => undefined);
 }
 

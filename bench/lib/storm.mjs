@@ -1,6 +1,7 @@
 import { Browser } from './browser.mjs';
 
-async function counters(sandboxUrl) {
+/** Upstream refreshes the sandbox has answered for BlueJeans so far. */
+export async function counters(sandboxUrl) {
   const res = await fetch(`${sandboxUrl}/_control/counters`);
   const body = await res.json();
   const bj = body.bluejeans ?? body.counters?.bluejeans ?? {};
