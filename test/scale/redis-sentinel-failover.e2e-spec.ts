@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startLoginStack, type LoginStack } from '../support/login-stack.js';
 import { startRedisSentinel, type RedisSentinelFixture } from '../support/redis-sentinel.js';
-import { sleep, waitUntil } from '../support/redis-server-process.js';
+import { nodeCommand, sleep, waitUntil } from '../support/redis-server-process.js';
 import { login, ALICE, BOB, type Session } from '../relay/relay-support.js';
 
 const WORKERS = 3;
 /** Generous: the sentinels need ~1 s to call the master down plus an election; a loaded machine stretches both. */
 const WINDOW_BOUND_MS = 30_000;
+
+function refreshes(stack: LoginStack): number {
+  const counters = stack.sandbox.counterSnapshot() as Record<string, Record<string, Record<string, number>>>;
+  return Object.values(counters.bluejeans ?? {}).reduce((sum, kinds) => sum + (kinds.refresh ?? 0), 0);
+}
 
 interface Answer {
   at: number;
@@ -79,5 +84,41 @@ describe('Sentinel failover under relayed load', () => {
       const me = await fetch(`${stack.bff.url}/v1/auth/me`, { headers: { cookie: session.cookie } });
       expect(me.status).toBe(200);
     }
+  }, 120_000);
+
+  it('the master dies while a refresh lock is held: the holder finishes, one upstream refresh, only 200s and 503s', async () => {
+    // The killed master comes back as the new master's replica, so there is something to promote again.
+    const revived = await redis.restart(redis.master);
+    await redis.waitReplicated();
+    stack.sandbox.setLifetimes('bluejeans', { accessTokenSeconds: 3 });
+    const session = await login(stack, 'bluejeans', ALICE);
+    await sleep(4_000);
+    stack.sandbox.setLifetimes('bluejeans', { accessTokenSeconds: 3_600 });
+    // The upstream refresh takes 4 s, long enough to kill Redis while the lock is held.
+    stack.sandbox.faults.arm('bluejeans', 'refresh', { latencyMs: 4_000, times: 1 });
+    const before = refreshes(stack);
+    const master = await redis.masterPort();
+    const prefix = stack.bff.config.redis.keyPrefix;
+
+    const answers: Answer[] = [];
+    let running = true;
+    const workers = Array.from({ length: WORKERS }, async () => {
+      while (running) answers.push(await call(session));
+    });
+    await waitUntil('the refresh lock to be taken and replicated', async () => {
+      const locks = (await nodeCommand(master, 'KEYS', `${prefix}lock:refresh:*`)) as string[];
+      return locks.length === 1;
+    }, 20_000);
+    await redis.waitReplicated();
+    const killedAt = Date.now();
+    await [revived, redis.replica].find((s) => s.port === master)!.kill();
+    await waitUntil('another master', async () => (await redis.masterPort()) !== master, WINDOW_BOUND_MS);
+    await waitUntil('ten successes after the kill', async () => answers.filter((a) => a.at > killedAt && a.status === 200).length >= 10, WINDOW_BOUND_MS);
+    running = false;
+    await Promise.all(workers);
+
+    expect(answers.filter((a) => a.status !== 200 && !(a.status === 503 && a.code === 'dependency_unavailable'))).toEqual([]);
+    expect(refreshes(stack) - before).toBe(1);
+    expect((await fetch(`${stack.bff.url}/health/ready`)).status).toBe(200);
   }, 120_000);
 });

@@ -79,6 +79,38 @@ describe('Redis Cluster specifics', () => {
     expect(await a.acquireLock('refresh:account-1', 10_000)).not.toBeNull();
   });
 
+  it('a refresh lock whose slot migrates while held (ASK, then MOVED) keeps one holder and only its token frees it', async () => {
+    const config = integrationConfig(cluster.env).redis;
+    const [holder, other] = await Promise.all([openKvStore(config, new Logger('holder')), openKvStore(config, new Logger('other'))]);
+    try {
+      const key = `${config.keyPrefix}lock:refresh:migrating-account`;
+      const token = (await holder.acquireLock('refresh:migrating-account', 60_000)) as string;
+      expect(token).not.toBeNull();
+      const source = await cluster.masterOf(key);
+      const masters = [];
+      for (const node of cluster.nodes) if (((await nodeCommand(node.port, 'ROLE')) as [string])[0] === 'master') masters.push(node);
+      const target = masters.find((m) => m.port !== source.port)!;
+      const slot = String(await nodeCommand(source.port, 'CLUSTER', 'KEYSLOT', key));
+      const [sourceId, targetId] = [String(await nodeCommand(source.port, 'CLUSTER', 'MYID')), String(await nodeCommand(target.port, 'CLUSTER', 'MYID'))];
+
+      // Migration under way, key moved: the source answers ASK and the client follows it to the target.
+      await nodeCommand(target.port, 'CLUSTER', 'SETSLOT', slot, 'IMPORTING', sourceId);
+      await nodeCommand(source.port, 'CLUSTER', 'SETSLOT', slot, 'MIGRATING', targetId);
+      expect(await nodeCommand(source.port, 'MIGRATE', '127.0.0.1', String(target.port), '', '0', '5000', 'KEYS', key)).toBe('OK');
+      expect(await other.acquireLock('refresh:migrating-account', 60_000)).toBeNull();
+      expect(await other.releaseLock('refresh:migrating-account', 'not-the-token')).toBe(false);
+
+      // Migration finished: every node now sends MOVED for the slot, and the lock is still the holder's.
+      for (const master of masters) await nodeCommand(master.port, 'CLUSTER', 'SETSLOT', slot, 'NODE', targetId);
+      expect(await other.acquireLock('refresh:migrating-account', 60_000)).toBeNull();
+      expect(await holder.releaseLock('refresh:migrating-account', token)).toBe(true);
+      expect(await other.acquireLock('refresh:migrating-account', 60_000)).not.toBeNull();
+      expect((await cluster.masterOf(key)).port).toBe(target.port);
+    } finally {
+      await Promise.all([holder.close(), other.close()]);
+    }
+  });
+
   it('keys on every master are read back by the other instance (redirections are followed)', async () => {
     const keys = Array.from({ length: 30 }, (_, i) => `spread:${i}`);
     await Promise.all(keys.map((k) => a.set(k, k.toUpperCase(), 30_000)));

@@ -15,8 +15,10 @@ export interface RedisSentinelFixture {
   env: Record<string, string>;
   /** The port the sentinels currently name as master. */
   masterPort(): Promise<number>;
-  /** Waits until the replica has every write the master has acknowledged so far. */
+  /** Waits until the current master's replica has every write the master has acknowledged so far. */
   waitReplicated(): Promise<void>;
+  /** Starts a killed server again on its port; the sentinels turn it into a replica of the current master. */
+  restart(server: RedisServerProcess): Promise<RedisServerProcess>;
   stop(): Promise<void>;
 }
 
@@ -76,13 +78,18 @@ export async function startRedisSentinel(): Promise<RedisSentinelFixture> {
         waitUntil(
           'the replica to catch up with the master',
           async () => {
-            const info = String(await nodeCommand(master.port, 'INFO', 'replication'));
+            const info = String(await nodeCommand(await fixture.masterPort(), 'INFO', 'replication'));
             const masterOffset = Number(/master_repl_offset:(\d+)/.exec(info)?.[1]);
             const replicaOffset = Number(/slave0:.*offset=(\d+)/.exec(info)?.[1]);
-            return replicaOffset >= masterOffset;
+            return replicaOffset >= masterOffset && /slave0:.*state=online/.test(info);
           },
           SETTLE_TIMEOUT_MS,
         ),
+      restart: async (server) => {
+        const again = await startRedisServer(dir, server.port, ['--replicaof', '127.0.0.1', String(await fixture.masterPort())]);
+        all.push(again);
+        return again;
+      },
       stop,
     };
     // Every sentinel must know the replica and the other sentinels before a failover can be agreed.
