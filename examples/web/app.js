@@ -1,7 +1,8 @@
 // The demo frontend: plain ES modules, no framework. Everything it knows about the BFF
 // goes through the typed client package (packages/client). It runs on its own origin,
 // so it proves the CORS + cookie + CSRF setup described in docs/frontend.md.
-import { createBffClient, loginFailureOf, loginUrl } from '@oauth-bff/client';
+// The client package (packages/client), transpiled by the demo server.
+import { createBffClient, loginFailureOf, loginUrl } from '/client/index.js';
 import { BFF_URL } from './config.js';
 
 // Friendly words for the codes a failed login or an API call can carry.
@@ -102,7 +103,7 @@ async function renderSessions(currentId) {
 
 async function render() {
   const [{ data: providers }, me] = await Promise.all([client.GET('/v1/auth/providers'), client.GET('/v1/auth/me')]);
-  const list = providers?.providers ?? [];
+  const list = providers ?? [];
   document.body.dataset.state = me.data ? 'signed-in' : 'signed-out';
   $('signed-out').hidden = Boolean(me.data);
   $('signed-in').hidden = !me.data;

@@ -2,7 +2,8 @@
 // `npm run demo`: serves the demo single-page app on its own origin (default
 // http://localhost:5173), so it talks to the BFF cross-origin exactly as a real
 // frontend does. The typed client package (TypeScript) is transpiled on request, and
-// openapi-fetch is served from node_modules; an import map in index.html names both.
+// openapi-fetch is served from node_modules (the bare import is rewritten to it: an
+// inline import map would need a CSP exception).
 //   DEMO_PORT (5173), DEMO_HOST (localhost), DEMO_BFF_URL (http://localhost:3000)
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -20,7 +21,8 @@ const bffUrl = (process.env.DEMO_BFF_URL ?? 'http://localhost:3000').replace(/\/
 function clientModule() {
   const ts = require('typescript');
   const source = readFileSync(join(root, 'packages/client/src/index.ts'), 'utf8');
-  return ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+  const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+  return js.replace(/from ['"]openapi-fetch['"]/g, "from '/vendor/openapi-fetch.js'");
 }
 
 const JS = 'text/javascript; charset=utf-8';

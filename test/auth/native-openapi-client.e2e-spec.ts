@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import createClient from 'openapi-fetch';
-import type { paths } from '../generated/openapi.js';
+import type { paths } from '../../packages/client/src/schema.js';
 import { ManualBrowser } from '../support/browser.js';
 import { startLoginStack, type LoginStack } from '../support/login-stack.js';
 import { APP_REDIRECT, nativeLoginUrl, pkcePair, systemBrowserLogin } from './native-app.js';
 
 /**
  * What a mobile team would do: generate a typed client from the committed
- * openapi.json (`npm run openapi:types`) and drive the native flow with it. If the
+ * openapi.json (packages/client, `npm run client:generate`) and drive the native flow with it. If the
  * spec lost a field or a path, this stops compiling or fails here.
  */
 describe('a client generated from openapi.json drives the native-app flow', () => {
