@@ -1,6 +1,23 @@
 // Generated from openapi.json by `npm run client:generate` (openapi-typescript). Do not edit.
 
 export interface paths {
+    "/v1/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists audit events, newest first, with keyset paging (`nextCursor`). */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -316,6 +333,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/{provider}/backchannel-logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * OIDC Back-Channel Logout 1.0: the provider posts a signed `logout_token`; the sessions
+         *     that came from that provider session (`sid`) or account (`sub`) end on every instance.
+         *     Called by the provider's server, never a browser: no cookie or CSRF header is read.
+         */
+        post: operations["backchannelLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/{provider}/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * RP-initiated logout: ends this session like `POST /v1/auth/logout`, then answers the
+         *     provider's end-session URL (with `id_token_hint`) for the app to navigate to. The
+         *     provider redirects back to `/v1/auth/{provider}/logout/return`, which lands on `returnTo`.
+         */
+        post: operations["upstreamLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/{provider}/logout/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The provider's post-logout redirect: back to the `returnTo` given at logout (`/` for an unknown or used state). */
+        get: operations["logoutReturn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api/{provider}/{path}": {
         parameters: {
             query?: never;
@@ -360,10 +436,242 @@ export interface paths {
         patch: operations["relayPatch"];
         trace?: never;
     };
+    "/v1/clients/{provider}/scopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the scopes clients may request, in the caller's language. */
+        get: operations["listScopes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{provider}/scopes/{scopeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reads one scope. */
+        get: operations["getScope"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{provider}/authorizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the client applications the caller has authorized. */
+        get: operations["listAuthorizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{provider}/authorizations/{clientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reads the caller's authorization of one client application. */
+        get: operations["getAuthorization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists client applications; the BFF's own registry where the provider cannot list (`source: "bff-registry"`). */
+        get: operations["listClients"];
+        put?: never;
+        /** Creates a client application. The secret is in this answer only, once. */
+        post: operations["createClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{provider}/{clientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reads one client application (never its secret). */
+        get: operations["getClient"];
+        /** Replaces a client application's settings (PUT semantics: omitted optional fields are cleared where the provider does so). */
+        put: operations["updateClient"];
+        post?: never;
+        /** Deletes a client application (and the BFF's record of it, after the provider confirmed). */
+        delete: operations["deleteClient"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{provider}/{clientId}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issues a new client secret (the old one stops working). The secret is in this answer only, once. */
+        post: operations["regenerateClientSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/usage/local": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ops: relayed calls of everyone, filtered and grouped. */
+        get: operations["localUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/usage/local/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own relayed calls (a `userId` parameter is refused). */
+        get: operations["myLocalUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/usage/{provider}/clients/{clientId}/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Starts a usage query for one OAuth client; poll the `Location` it answers with. */
+        post: operations["startUsageQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/usage/{provider}/clients/{clientId}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Starts a usage summary of the last `days` days (asynchronous like a query). */
+        get: operations["startUsageSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/usage/{provider}/queries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One poll (or, with `waitSeconds`, polls with backoff): 200 with the results when complete, 202 with `Retry-After` while running. */
+        get: operations["readUsageQuery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditEventDto: {
+            id: string;
+            /** @description ISO 8601 */
+            occurredAt: string;
+            actorUserId: string | null;
+            /** @example client_create */
+            action: string;
+            targetType: string;
+            targetId: string | null;
+            /** @enum {string} */
+            outcome: "success" | "failure";
+            requestId: string | null;
+            ip: string | null;
+            userAgent: string | null;
+            /** @description Redacted when written; never a credential. */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        AuditPageDto: {
+            /** @description Newest first. */
+            items: components["schemas"]["AuditEventDto"][];
+            /** @description Pass as `cursor` for the next (older) page; absent on the last page. */
+            nextCursor?: string;
+        };
         LivenessDto: {
             /**
              * @description Always `ok` while the process can answer.
@@ -437,6 +745,14 @@ export interface components {
             meetingGrant: boolean;
             /** @description The client credentials grant is enabled for this provider. */
             clientCredentials: boolean;
+            /** @description The provider's back-channel logout tokens end BFF sessions (`POST /v1/auth/{provider}/backchannel-logout`). */
+            backchannelLogout: boolean;
+            /** @description `POST /v1/auth/logout?provider={id}&upstream=true` also ends the session at the provider (RP-initiated logout). */
+            rpInitiatedLogout: boolean;
+            /** @description Logins push their authorization parameters first (RFC 9126 PAR). */
+            par: boolean;
+            /** @description Upstream tokens are DPoP-bound (RFC 9449). */
+            dpop: boolean;
         };
         ProviderGrantsDto: {
             /** @description `POST /v1/auth/{provider}/password` is available. */
@@ -640,6 +956,270 @@ export interface components {
              */
             cached: boolean;
         };
+        UpstreamLogoutDto: Record<string, never>;
+        ScopeDto: {
+            /** @example analytics:readonly */
+            id: string;
+            description?: string;
+        };
+        ScopeListDto: {
+            items: components["schemas"]["ScopeDto"][];
+            total: number;
+            /**
+             * @description The language the provider answered in.
+             * @example en-us
+             */
+            language: string;
+        };
+        EntityRefDto: {
+            id: string;
+            name?: string;
+        };
+        AuthorizationDto: {
+            client: components["schemas"]["EntityRefDto"];
+            scopes: string[];
+            roles: components["schemas"]["EntityRefDto"][];
+            /** @description `Unauthorized`, `Requested`, `Authorized` or `Revoked`. */
+            state?: string;
+            pending?: boolean;
+            createdAt?: string;
+            modifiedAt?: string;
+        };
+        AuthorizationListDto: {
+            items: components["schemas"]["AuthorizationDto"][];
+            total: number;
+            language: string;
+        };
+        GenesysClientFieldsDto: {
+            roleIds: string[];
+            roleDivisions: {
+                roleId: string;
+                divisionId: string;
+            }[];
+            /** @description ISO 8601, when Genesys will delete the client. */
+            dateToDelete?: string;
+            createdBy?: components["schemas"]["EntityRefDto"];
+            modifiedBy?: components["schemas"]["EntityRefDto"];
+        };
+        BlueJeansClientFieldsDto: {
+            appLogoUrl?: string;
+            /** @description The BlueJeans user the application belongs to. */
+            ownerUserId: string;
+        };
+        GenericClientFieldsDto: {
+            tokenEndpointAuthMethod?: string;
+            /** @description Epoch seconds at which the secret expires (0 = never), per RFC 7591. */
+            clientSecretExpiresAt?: number;
+        };
+        ProviderFieldsDto: {
+            genesys?: components["schemas"]["GenesysClientFieldsDto"];
+            bluejeans?: components["schemas"]["BlueJeansClientFieldsDto"];
+            generic?: components["schemas"]["GenericClientFieldsDto"];
+        };
+        ClientDto: {
+            /** @example genesys */
+            provider: string;
+            /**
+             * @description The upstream client id.
+             * @example 4f0c1a52-7d57-4c07-9a1d-8f2b7e1c3a90
+             */
+            id: string;
+            /** @example Reporting dashboard */
+            name: string;
+            description?: string;
+            redirectUris: string[];
+            /**
+             * @example [
+             *       "authorization_code"
+             *     ]
+             */
+            grantTypes: ("authorization_code" | "password" | "client_credentials" | "refresh_token" | "implicit" | "saml2_bearer")[];
+            scopes: string[];
+            /** @enum {string} */
+            state?: "active" | "disabled" | "inactive";
+            accessTokenValiditySeconds?: number;
+            /** @description ISO 8601 */
+            createdAt?: string;
+            /** @description ISO 8601 */
+            modifiedAt?: string;
+            /**
+             * @description `upstream`: read from the provider; `bff-registry`: the provider cannot list or read clients, this is the BFF's own record.
+             * @enum {string}
+             */
+            source: "upstream" | "bff-registry";
+            providerFields: components["schemas"]["ProviderFieldsDto"];
+        };
+        PageDto: {
+            /** @description 1-based. */
+            number: number;
+            size: number;
+            /** @description Total items, when the provider says. */
+            total?: number;
+            pageCount?: number;
+            hasNext: boolean;
+        };
+        ClientPageDto: {
+            items: components["schemas"]["ClientDto"][];
+            page: components["schemas"]["PageDto"];
+            /** @enum {string} */
+            source: "upstream" | "bff-registry";
+        };
+        RoleDivisionDto: {
+            roleId: string;
+            divisionId: string;
+        };
+        GenesysClientInputDto: {
+            roleIds?: string[];
+            roleDivisions?: components["schemas"]["RoleDivisionDto"][];
+            /** @description ISO 8601 date-time at which Genesys deletes the client. */
+            dateToDelete?: string;
+        };
+        BlueJeansClientInputDto: {
+            /** @description An absolute https URL of the application's logo. */
+            appLogoUrl?: string;
+        };
+        ProviderFieldsInputDto: {
+            genesys?: components["schemas"]["GenesysClientInputDto"];
+            bluejeans?: components["schemas"]["BlueJeansClientInputDto"];
+        };
+        ClientInputDto: {
+            /** @example Reporting dashboard */
+            name: string;
+            /** @example Reads queue statistics every minute */
+            description?: string;
+            /**
+             * @example [
+             *       "https://dashboard.example.com/callback"
+             *     ]
+             */
+            redirectUris?: string[];
+            /**
+             * @example [
+             *       "authorization_code"
+             *     ]
+             */
+            grantTypes?: ("authorization_code" | "implicit" | "password" | "client_credentials" | "refresh_token" | "saml2_bearer")[];
+            /**
+             * @example [
+             *       "analytics:readonly"
+             *     ]
+             */
+            scopes?: string[];
+            /** @enum {string} */
+            state?: "active" | "disabled" | "inactive";
+            /** @description Lifetime of access tokens issued to the client (Genesys: 300..172800, default 86400). */
+            accessTokenValiditySeconds?: number;
+            providerFields?: components["schemas"]["ProviderFieldsInputDto"];
+        };
+        ClientWithSecretDto: {
+            /** @example genesys */
+            provider: string;
+            /**
+             * @description The upstream client id.
+             * @example 4f0c1a52-7d57-4c07-9a1d-8f2b7e1c3a90
+             */
+            id: string;
+            /** @example Reporting dashboard */
+            name: string;
+            description?: string;
+            redirectUris: string[];
+            /**
+             * @example [
+             *       "authorization_code"
+             *     ]
+             */
+            grantTypes: ("authorization_code" | "password" | "client_credentials" | "refresh_token" | "implicit" | "saml2_bearer")[];
+            scopes: string[];
+            /** @enum {string} */
+            state?: "active" | "disabled" | "inactive";
+            accessTokenValiditySeconds?: number;
+            /** @description ISO 8601 */
+            createdAt?: string;
+            /** @description ISO 8601 */
+            modifiedAt?: string;
+            /**
+             * @description `upstream`: read from the provider; `bff-registry`: the provider cannot list or read clients, this is the BFF's own record.
+             * @enum {string}
+             */
+            source: "upstream" | "bff-registry";
+            providerFields: components["schemas"]["ProviderFieldsDto"];
+            /** @description The client secret. Shown this once; the BFF does not keep it. */
+            secret: string;
+        };
+        UsageRowDto: {
+            /**
+             * @description Start of the Day / Week (Monday) / Month bucket, UTC, ISO 8601.
+             * @example 2026-11-29T00:00:00.000Z
+             */
+            date: string;
+            /** @example genesys */
+            provider?: string;
+            /** @example /api/v2/users/me */
+            templateUri?: string;
+            /** @example GET */
+            httpMethod?: string;
+            /** Format: uuid */
+            userId?: string;
+            /** @description Upstream only: the OAuth client. */
+            clientId?: string;
+            /** @description Upstream only. */
+            clientName?: string;
+            /** @description Upstream only. */
+            organizationId?: string;
+            status200?: number;
+            status300?: number;
+            /** @description 4xx other than 429. */
+            status400?: number;
+            status500?: number;
+            status429?: number;
+            requests?: number;
+        };
+        UsageCursorsDto: {
+            before?: string;
+            after?: string;
+        };
+        UsageResultsDto: {
+            results: components["schemas"]["UsageRowDto"][];
+            /**
+             * @description Always `Complete` here; kept so the shape matches the upstream's.
+             * @enum {string}
+             */
+            queryStatus: "Complete";
+            /** @description The upstream's paging cursors, passed through (absent for local usage). */
+            cursors?: components["schemas"]["UsageCursorsDto"];
+        };
+        UsageQueryRequestDto: {
+            /**
+             * @description ISO-8601 `start/end`; start before end, at most the provider's limit (366 days for Genesys).
+             * @example 2026-11-01T00:00:00Z/2026-11-29T00:00:00Z
+             */
+            interval: string;
+            /**
+             * @default Day
+             * @enum {string}
+             */
+            granularity: "Day" | "Week" | "Month";
+            metrics?: ("Status200" | "Status300" | "Status400" | "Status500" | "Status429" | "Requests")[];
+            groupBy?: ("OAuthClientId" | "OrganizationId" | "TemplateUri" | "HttpMethod")[];
+        };
+        UsageQueryResourceDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "running" | "complete" | "failed";
+            /** @example genesys */
+            provider: string;
+            clientId: string;
+            /** @enum {string} */
+            kind: "query" | "summary";
+            /** @example 2026-11-29T12:00:00.000Z */
+            createdAt: string;
+            /**
+             * @description After this the id answers 410 `usage_query_expired`.
+             * @example 2026-11-29T13:00:00.000Z
+             */
+            expiresAt: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -649,6 +1229,59 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description Acting user id. */
+                actor?: string;
+                action?: string;
+                /** @description Provider id recorded with the event. */
+                provider?: string;
+                /** @description Inclusive lower bound, ISO 8601. */
+                from?: string;
+                /** @description Exclusive upper bound, ISO 8601. */
+                to?: string;
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description A filter or the cursor is malformed (`validation_failed`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The session lacks the ops role (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     live: {
         parameters: {
             query?: never;
@@ -737,6 +1370,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     revokeMyOtherSessions: {
@@ -765,6 +1405,13 @@ export interface operations {
             };
             /** @description Cookie request without `X-CSRF: 1` or from a foreign Origin (`csrf_rejected`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -819,6 +1466,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     listUserSessions: {
@@ -862,6 +1516,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     revokeUserSessions: {
@@ -900,6 +1561,13 @@ export interface operations {
             };
             /** @description The session lacks the ops role (`forbidden`), or a CSRF check failed (`csrf_rejected`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -955,6 +1623,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `token-exchange` limit per client IP address (RATE_LIMIT_TOKEN_EXCHANGE) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     login: {
@@ -993,6 +1668,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `login` limit per client IP address (RATE_LIMIT_LOGIN) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     callback: {
@@ -1022,6 +1704,13 @@ export interface operations {
             };
             /** @description Missing, wrong, reused or foreign state; provider error; failed exchange (problem+json), when no app destination is known. Otherwise the failure redirects (302) to returnTo or LOGIN_ERROR_URL with `error=<code>&requestId=<id>`, or for a native login to its redirect URI with `error`, `state` and `requestId`. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `login` limit per client IP address (RATE_LIMIT_LOGIN) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1154,7 +1843,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `too_many_requests` with Retry-After: too many attempts from this IP or for this username */
+            /**
+             * @description `too_many_requests` with Retry-After: over the `grants` limit per client IP (RATE_LIMIT_GRANTS), or too many attempts from this IP or for this username (PASSWORD_GRANT_*)
+             *
+             *     `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `grants` limit per client IP address (RATE_LIMIT_GRANTS)
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1210,6 +1903,13 @@ export interface operations {
             };
             /** @description `provider_not_found`, or `grant_not_enabled` for this provider */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `grants` limit per client IP address (RATE_LIMIT_GRANTS) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1291,6 +1991,101 @@ export interface operations {
             };
         };
     };
+    backchannelLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description The provider-signed logout token (JWT). */
+                    logout_token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The token was valid; matching sessions (if any) ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or unacceptable logout token (problem+json, code and error `invalid_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many logout requests for this provider (Retry-After). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    upstreamLogout: {
+        parameters: {
+            query?: {
+                /** @description Same-origin path or a URL on a configured app origin; anything else becomes /. */
+                returnTo?: string;
+            };
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Logged out here; the cookie is cleared. Navigate to endSessionUrl to log out at the provider. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpstreamLogoutDto"];
+                };
+            };
+            /** @description The provider does not support RP-initiated logout (upstream_not_supported) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    logoutReturn: {
+        parameters: {
+            query?: {
+                state?: unknown;
+            };
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect to the app */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     relayGet: {
         parameters: {
             query?: never;
@@ -1356,6 +2151,13 @@ export interface operations {
             };
             /** @description `payload_too_large`: request body over RELAY_MAX_BODY_BYTES (problem+json) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `too_many_requests`: over the per-session relay limit (RATE_LIMIT_RELAY), with Retry-After, RateLimit and RateLimit-Policy (problem+json) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1449,6 +2251,13 @@ export interface operations {
             };
             /** @description `payload_too_large`: request body over RELAY_MAX_BODY_BYTES (problem+json) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `too_many_requests`: over the per-session relay limit (RATE_LIMIT_RELAY), with Retry-After, RateLimit and RateLimit-Policy (problem+json) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1553,6 +2362,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests`: over the per-session relay limit (RATE_LIMIT_RELAY), with Retry-After, RateLimit and RateLimit-Policy (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `upstream_unreachable`, or `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES) (problem+json) */
             502: {
                 headers: {
@@ -1641,6 +2457,13 @@ export interface operations {
             };
             /** @description `payload_too_large`: request body over RELAY_MAX_BODY_BYTES (problem+json) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `too_many_requests`: over the per-session relay limit (RATE_LIMIT_RELAY), with Retry-After, RateLimit and RateLimit-Policy (problem+json) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1739,6 +2562,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests`: over the per-session relay limit (RATE_LIMIT_RELAY), with Retry-After, RateLimit and RateLimit-Policy (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `upstream_unreachable`, or `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES) (problem+json) */
             502: {
                 headers: {
@@ -1827,6 +2657,13 @@ export interface operations {
             };
             /** @description `payload_too_large`: request body over RELAY_MAX_BODY_BYTES (problem+json) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `too_many_requests`: over the per-session relay limit (RATE_LIMIT_RELAY), with Retry-After, RateLimit and RateLimit-Policy (problem+json) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1925,6 +2762,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests`: over the per-session relay limit (RATE_LIMIT_RELAY), with Retry-After, RateLimit and RateLimit-Policy (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `upstream_unreachable`, or `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES) (problem+json) */
             502: {
                 headers: {
@@ -1941,6 +2785,1200 @@ export interface operations {
             };
             /** @description `upstream_timeout`: no complete answer within RELAY_TIMEOUT_MS (problem+json) */
             504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listScopes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of descriptions; the first tag is passed upstream (default `en-us`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScopeListDto"];
+                };
+            };
+            /** @description `validation_failed` listing the fields, or `upstream_bad_request` with `upstreamCode` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected` (cookie write without `X-CSRF: 1`), or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported` (the provider has no such API), `client_not_found`, or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_failed` (the provider answered 5xx) or `upstream_bad_response` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`), or `dependency_unavailable` (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getScope: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of descriptions; the first tag is passed upstream (default `en-us`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+                scopeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScopeDto"];
+                };
+            };
+            /** @description `validation_failed` listing the fields, or `upstream_bad_request` with `upstreamCode` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected` (cookie write without `X-CSRF: 1`), or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported` (the provider has no such API), `client_not_found`, or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_failed` (the provider answered 5xx) or `upstream_bad_response` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`), or `dependency_unavailable` (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listAuthorizations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of descriptions; the first tag is passed upstream (default `en-us`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizationListDto"];
+                };
+            };
+            /** @description `validation_failed` listing the fields, or `upstream_bad_request` with `upstreamCode` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected` (cookie write without `X-CSRF: 1`), or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported` (the provider has no such API), `client_not_found`, or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_failed` (the provider answered 5xx) or `upstream_bad_response` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`), or `dependency_unavailable` (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getAuthorization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of descriptions; the first tag is passed upstream (default `en-us`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+                /** @description Upstream client id */
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizationDto"];
+                };
+            };
+            /** @description `validation_failed` listing the fields, or `upstream_bad_request` with `upstreamCode` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected` (cookie write without `X-CSRF: 1`), or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported` (the provider has no such API), `client_not_found`, or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_failed` (the provider answered 5xx) or `upstream_bad_response` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`), or `dependency_unavailable` (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listClients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientPageDto"];
+                };
+            };
+            /** @description `validation_failed` listing the fields, or `upstream_bad_request` with `upstreamCode` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected` (cookie write without `X-CSRF: 1`), or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported` (the provider has no such API), `client_not_found`, or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_failed` (the provider answered 5xx) or `upstream_bad_response` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`), or `dependency_unavailable` (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientWithSecretDto"];
+                };
+            };
+            /** @description `validation_failed` listing the fields, or `upstream_bad_request` with `upstreamCode` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected` (cookie write without `X-CSRF: 1`), or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported` (the provider has no such API), `client_not_found`, or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_failed` (the provider answered 5xx) or `upstream_bad_response` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`), or `dependency_unavailable` (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+                /** @description Upstream client id */
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientDto"];
+                };
+            };
+            /** @description `validation_failed` listing the fields, or `upstream_bad_request` with `upstreamCode` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected` (cookie write without `X-CSRF: 1`), or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported` (the provider has no such API), `client_not_found`, or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_failed` (the provider answered 5xx) or `upstream_bad_response` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`), or `dependency_unavailable` (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+                /** @description Upstream client id */
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientDto"];
+                };
+            };
+            /** @description `validation_failed` listing the fields, or `upstream_bad_request` with `upstreamCode` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected` (cookie write without `X-CSRF: 1`), or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported` (the provider has no such API), `client_not_found`, or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_failed` (the provider answered 5xx) or `upstream_bad_response` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`), or `dependency_unavailable` (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+                /** @description Upstream client id */
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed` listing the fields, or `upstream_bad_request` with `upstreamCode` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected` (cookie write without `X-CSRF: 1`), or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported` (the provider has no such API), `client_not_found`, or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_failed` (the provider answered 5xx) or `upstream_bad_response` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`), or `dependency_unavailable` (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    regenerateClientSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+                /** @description Upstream client id */
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientWithSecretDto"];
+                };
+            };
+            /** @description `validation_failed` listing the fields, or `upstream_bad_request` with `upstreamCode` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected` (cookie write without `X-CSRF: 1`), or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported` (the provider has no such API), `client_not_found`, or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_failed` (the provider answered 5xx) or `upstream_bad_response` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`), or `dependency_unavailable` (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    localUsage: {
+        parameters: {
+            query?: {
+                /** @description Start of the range (inclusive, ISO 8601); default: 7 days before `to`. */
+                from?: string;
+                /** @description End of the range (exclusive, ISO 8601); default: now. */
+                to?: string;
+                provider?: string;
+                /** @description Ops only (`/v1/usage/local`); `/local/me` always uses the caller. */
+                userId?: string;
+                /** @description An allowlist route template exactly as configured, e.g. `/api/v2/users/me`. */
+                route?: string;
+                statusClass?: "2xx" | "3xx" | "4xx" | "429" | "5xx";
+                granularity?: "Day" | "Week" | "Month";
+                /** @description Comma-separated: any of Provider, TemplateUri, HttpMethod, UserId. */
+                groupBy?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageResultsDto"];
+                };
+            };
+            /** @description Unknown parameter, bad value, `from` not before `to`, range over 400 days (`validation_failed`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The session lacks the ops role (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    myLocalUsage: {
+        parameters: {
+            query?: {
+                /** @description Start of the range (inclusive, ISO 8601); default: 7 days before `to`. */
+                from?: string;
+                /** @description End of the range (exclusive, ISO 8601); default: now. */
+                to?: string;
+                provider?: string;
+                /** @description Ops only (`/v1/usage/local`); `/local/me` always uses the caller. */
+                userId?: string;
+                /** @description An allowlist route template exactly as configured, e.g. `/api/v2/users/me`. */
+                route?: string;
+                statusClass?: "2xx" | "3xx" | "4xx" | "429" | "5xx";
+                granularity?: "Day" | "Week" | "Month";
+                /** @description Comma-separated: any of Provider, TemplateUri, HttpMethod, UserId. */
+                groupBy?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageResultsDto"];
+                };
+            };
+            /** @description Unknown parameter, bad value, `from` not before `to`, range over 400 days (`validation_failed`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    startUsageQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+                /** @description Upstream OAuth client id */
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UsageQueryRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    /** @description The query resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageQueryResourceDto"];
+                };
+            };
+            /** @description `validation_failed` (interval, enums, days, waitSeconds), or `upstream_bad_request` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected`, or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported`, `usage_query_not_found` (unknown or someone else's), or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `usage_query_expired` (problem+json) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `usage_query_failed` (the upstream reported Failed, with its reason), `upstream_failed` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`) (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    startUsageSummary: {
+        parameters: {
+            query?: {
+                /** @description Previous number of days; default 7. */
+                days?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+                /** @description Upstream OAuth client id */
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    /** @description The query resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageQueryResourceDto"];
+                };
+            };
+            /** @description `validation_failed` (interval, enums, days, waitSeconds), or `upstream_bad_request` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected`, or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported`, `usage_query_not_found` (unknown or someone else's), or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `usage_query_expired` (problem+json) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `usage_query_failed` (the upstream reported Failed, with its reason), `upstream_failed` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`) (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    readUsageQuery: {
+        parameters: {
+            query?: {
+                /** @description Poll the upstream (with backoff) for up to this long and answer as soon as the result is complete. */
+                waitSeconds?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageResultsDto"];
+                };
+            };
+            /** @description Still running; ask again after `Retry-After` seconds. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageQueryResourceDto"];
+                };
+            };
+            /** @description `validation_failed` (interval, enums, days, waitSeconds), or `upstream_bad_request` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected`, or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported`, `usage_query_not_found` (unknown or someone else's), or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `usage_query_expired` (problem+json) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `usage_query_failed` (the upstream reported Failed, with its reason), `upstream_failed` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`) (problem+json) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
