@@ -13,7 +13,7 @@ export interface BffProcess {
  * Another BFF instance as its own OS process (the built `dist/main.js`), so
  * fleet behaviour is tested across processes, not just across objects.
  */
-export async function startBffProcess(env: Record<string, string>, opts: { port?: number; nodeArgs?: string[] } = {}): Promise<BffProcess> {
+export async function startBffProcess(env: Record<string, string>, opts: { port?: number; nodeArgs?: string[]; readyTimeoutMs?: number } = {}): Promise<BffProcess> {
   const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), 'dist/main.js'], {
@@ -24,7 +24,7 @@ export async function startBffProcess(env: Record<string, string>, opts: { port?
   child.stdout?.on('data', (chunk) => (stdout += chunk));
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr = (stderr + chunk).slice(-2000)));
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + (opts.readyTimeoutMs ?? 30_000);
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`BFF process exited ${child.exitCode}: ${stderr}`);
     const ready = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
