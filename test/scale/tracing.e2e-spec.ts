@@ -29,11 +29,12 @@ describe('OpenTelemetry traces of a relayed call and a refresh', () => {
     });
     traced = await startBffProcess(
       { ...stack.instanceEnv, LOG_LEVEL: 'info', OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SERVICE_NAME: 'bff-under-test' },
-      { nodeArgs: ['--import', './dist/telemetry/preload.js'] },
+      // Loading every module through the instrumentation hooks is slow on a loaded machine.
+      { nodeArgs: ['--import', './dist/telemetry/preload.js'], readyTimeoutMs: 90_000 },
     );
     stack.sandbox.setLifetimes('calcom', { accessTokenSeconds: LIFETIME_SECONDS });
     session = await login(stack, 'calcom', BOB);
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     await traced?.stop();
     await stack?.close();
@@ -58,7 +59,8 @@ describe('OpenTelemetry traces of a relayed call and a refresh', () => {
     const refresh = spans.find((s) => s.name === 'token.refresh')!;
     expect(refresh.attributes).toMatchObject({ 'bff.provider': 'calcom', 'bff.refresh.how': 'held' });
     const server = spans.find((s) => s.kind === SERVER)!;
-    expect(server.attributes['http.route'] ?? server.name).toContain('/v1/api/');
+    // The target, not the Express route: the relay may answer ahead of Express's router.
+    expect(String(server.attributes['http.target'] ?? server.attributes['url.path'])).toMatch(/^\/v1\/api\/calcom\//);
     const upstream = spans.filter((s) => s.kind === CLIENT && s.scope.includes('undici'));
     expect(upstream.map((s) => s.name).sort()).toEqual(['GET', 'POST']);
     const redis = spans.filter((s) => s.scope.includes('ioredis'));
