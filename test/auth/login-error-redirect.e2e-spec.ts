@@ -7,6 +7,8 @@ const APP = 'http://localhost:5173';
 const NATIVE_REDIRECT = 'com.example.app:/oauth';
 const ALICE = { username: 'alice', password: 'alice-password' };
 const BOB = { username: 'bob', password: 'bob-password' };
+// What a browser sends when it loads a page; scripts and API clients get problem+json instead.
+const PAGE = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
 
 describe('failed logins come back to the app', () => {
   let stack: LoginStack;
@@ -25,7 +27,7 @@ describe('failed logins come back to the app', () => {
   it('a provider refusal redirects to the safe returnTo with error and request id, not a JSON page', async () => {
     const browser = new ManualBrowser();
     const state = await startLogin(browser, `returnTo=${encodeURIComponent('/app?tab=2#top')}`);
-    const res = await browser.get(`${stack.bff.url}/v1/auth/bluejeans/callback?error=access_denied&state=${state}`);
+    const res = await browser.request(`${stack.bff.url}/v1/auth/bluejeans/callback?error=access_denied&state=${state}`, { headers: PAGE });
     expect(res.status).toBe(302);
     const requestId = res.headers.get('x-request-id')!;
     expect(res.headers.get('location')).toBe(`/app?tab=2&error=provider_refused&requestId=${requestId}#top`);
@@ -34,7 +36,7 @@ describe('failed logins come back to the app', () => {
   it('a forged error callback does not cancel the login this browser has in flight', async () => {
     const browser = new ManualBrowser();
     await startLogin(browser, 'returnTo=/app');
-    const forged = await browser.get(`${stack.bff.url}/v1/auth/bluejeans/callback?error=access_denied`);
+    const forged = await browser.request(`${stack.bff.url}/v1/auth/bluejeans/callback?error=access_denied`, { headers: PAGE });
     expect(forged.headers.get('location')).toMatch(/^\/app\?error=provider_refused&requestId=/);
     // The binding cookie survived: the same browser can still finish a login.
     const done = await browserLogin(browser, stack.bff.url, 'bluejeans', ALICE, '/app');
@@ -45,7 +47,7 @@ describe('failed logins come back to the app', () => {
     await browserLogin(new ManualBrowser(), stack.bff.url, 'bluejeans', BOB);
     const other = new ManualBrowser();
     await browserLogin(other, stack.bff.url, 'phonecom', ALICE);
-    const res = await browserLogin(other, stack.bff.url, 'bluejeans', BOB, `${APP}/settings`);
+    const res = await browserLogin(other, stack.bff.url, 'bluejeans', BOB, `${APP}/settings`, PAGE);
     expect(res.status).toBe(302);
     const location = new URL(res.headers.get('location')!);
     expect(`${location.origin}${location.pathname}`).toBe(`${APP}/settings`);
@@ -57,7 +59,7 @@ describe('failed logins come back to the app', () => {
     const browser = new ManualBrowser();
     const challenge = createHash('sha256').update(randomBytes(32).toString('base64url')).digest('base64url');
     const state = await startLogin(browser, `client=native&redirectUri=${encodeURIComponent(NATIVE_REDIRECT)}&codeChallenge=${challenge}&state=app-state-1`);
-    const res = await browser.get(`${stack.bff.url}/v1/auth/bluejeans/callback?error=access_denied&state=${state}`);
+    const res = await browser.request(`${stack.bff.url}/v1/auth/bluejeans/callback?error=access_denied&state=${state}`, { headers: PAGE });
     expect(res.status).toBe(302);
     const location = new URL(res.headers.get('location')!);
     expect(`${location.protocol}${location.pathname}`).toBe(NATIVE_REDIRECT);
@@ -65,16 +67,20 @@ describe('failed logins come back to the app', () => {
   });
 
   it('a login request for an unknown provider goes back to an explicit returnTo', async () => {
-    const res = await fetch(`${stack.bff.url}/v1/auth/nope/login?returnTo=${encodeURIComponent(`${APP}/`)}`, { redirect: 'manual' });
+    const res = await fetch(`${stack.bff.url}/v1/auth/nope/login?returnTo=${encodeURIComponent(`${APP}/`)}`, { redirect: 'manual', headers: PAGE });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toMatch(new RegExp(`^${APP}/\\?error=provider_not_found&requestId=`));
   });
 
-  it('stays problem+json when no app destination is known (no login in this browser, unregistered native URI, API calls)', async () => {
-    const stray = await fetch(`${stack.bff.url}/v1/auth/bluejeans/callback?error=access_denied`, { redirect: 'manual' });
+  it('stays problem+json for scripts and API clients, and when no app destination is known', async () => {
+    const script = new ManualBrowser();
+    const state = await startLogin(script, 'returnTo=/app');
+    const scripted = await script.get(`${stack.bff.url}/v1/auth/bluejeans/callback?error=access_denied&state=${state}`);
+    expect([scripted.status, ((await scripted.json()) as { code: string }).code]).toEqual([400, 'provider_refused']);
+    const stray = await fetch(`${stack.bff.url}/v1/auth/bluejeans/callback?error=access_denied`, { redirect: 'manual', headers: PAGE });
     expect(stray.status).toBe(400);
     expect(stray.headers.get('content-type')).toContain('application/problem+json');
-    const unregistered = await fetch(`${stack.bff.url}/v1/auth/bluejeans/login?client=native&redirectUri=${encodeURIComponent('com.evil.app:/x')}&codeChallenge=${'a'.repeat(43)}`, { redirect: 'manual' });
+    const unregistered = await fetch(`${stack.bff.url}/v1/auth/bluejeans/login?client=native&redirectUri=${encodeURIComponent('com.evil.app:/x')}&codeChallenge=${'a'.repeat(43)}`, { redirect: 'manual', headers: PAGE });
     expect([unregistered.status, ((await unregistered.json()) as { code: string }).code]).toEqual([400, 'native_redirect_uri_invalid']);
     const api = await fetch(`${stack.bff.url}/v1/auth/me`);
     expect([api.status, api.headers.get('content-type')]).toEqual([401, expect.stringContaining('application/problem+json')]);

@@ -12,7 +12,7 @@ export interface Credentials {
  * whatever form the provider shows (its login page, oidc-provider's login and
  * consent), and stop after the BFF's callback answered.
  */
-export async function browserLogin(browser: ManualBrowser, bffUrl: string, provider: string, user: Credentials, returnTo = '/app'): Promise<Response> {
+export async function browserLogin(browser: ManualBrowser, bffUrl: string, provider: string, user: Credentials, returnTo = '/app', callbackHeaders?: Record<string, string>): Promise<Response> {
   let url = `${bffUrl}/v1/auth/${provider}/login?returnTo=${encodeURIComponent(returnTo)}`;
   let res = await browser.get(url);
   const callbackPrefix = `${bffUrl}/v1/auth/${provider}/callback`;
@@ -20,7 +20,7 @@ export async function browserLogin(browser: ManualBrowser, bffUrl: string, provi
     const location = res.headers.get('location');
     if (res.status >= 300 && res.status < 400 && location) {
       const next = new URL(location, url).toString();
-      if (next.startsWith(callbackPrefix)) return browser.get(next);
+      if (next.startsWith(callbackPrefix)) return callbackHeaders ? browser.request(next, { headers: callbackHeaders }) : browser.get(next);
       url = next;
       res = await browser.get(url);
       continue;

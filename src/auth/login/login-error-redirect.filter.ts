@@ -14,11 +14,16 @@ import { LoginTransactionStore, sha256 } from './login-transaction.store.js';
 import { safeReturnTo } from './return-to.js';
 
 type LoginRequest = RequestWithTransaction & { user?: CallbackResult };
+
+/** A browser loading a page prefers HTML (`Accept: text/html,...`); scripts and API clients (any type, JSON) get problem+json. */
+function isPageNavigation(req: Request): boolean {
+  return req.accepts(['application/json', 'text/html']) === 'text/html';
+}
 type Destination = Pick<LoginTransaction, 'returnTo' | 'native'>;
 
 /**
  * Errors of the login and callback legs are seen by a person in a browser (or a
- * phone's system browser), not by code: they go back to the app with
+ * phone's system browser), not by code: a page navigation (it prefers HTML) goes back to the app with
  * `error=<code>&requestId=<id>` instead of ending on a JSON page. When nowhere safe is
  * known (no transaction of this browser, no explicit returnTo, an invalid native
  * request), the answer stays problem+json, as it does for every API call.
@@ -37,7 +42,7 @@ export class LoginErrorRedirectFilter implements ExceptionFilter {
   async catch(error: unknown, host: ArgumentsHost): Promise<void> {
     const req = host.switchToHttp().getRequest<LoginRequest>();
     const res = host.switchToHttp().getResponse<Response>();
-    const destination = res.headersSent ? undefined : await this.destinationOf(req).catch(() => undefined);
+    const destination = res.headersSent || !isPageNavigation(req) ? undefined : await this.destinationOf(req).catch(() => undefined);
     if (!destination) return this.problems.catch(error, host);
 
     const requestId = requestIdOf(req);
