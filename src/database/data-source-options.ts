@@ -4,6 +4,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { PGliteDriver } from 'typeorm-pglite';
 import type { AppConfig } from '../config/app-config.js';
 import { entities } from './entities.js';
+import { TypeOrmJsonLogger } from './typeorm-json-logger.js';
 import { migrations } from './migrations/index.js';
 
 /**
@@ -19,7 +20,9 @@ export function dataSourceOptions(config: AppConfig['database']): DataSourceOpti
     migrationsRun: false,
     uuidExtension: 'pgcrypto' as const,
     installExtensions: false,
-    logging: ['error' as const],
+    logging: ['error' as const, 'warn' as const],
+    // JSON lines through the app logger, never the query parameters.
+    logger: new TypeOrmJsonLogger(),
   };
   if (config.embedded) {
     const dataDir = resolve(config.dataDir, 'pglite');

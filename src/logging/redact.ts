@@ -1,10 +1,21 @@
 // Any key that names a credential is masked wherever it appears in a log object.
-const SENSITIVE_KEY = /(token|secret|password|passcode|passwd|authorization|cookie|^code$|code_verifier|verifier|assertion|api[-_]?key|session)/i;
+// `parameters`: a failed query's bound values (TypeORM's QueryFailedError carries them) can be token ciphertexts.
+const SENSITIVE_KEY = /(token|secret|password|passcode|passwd|authorization|cookie|code_verifier|verifier|assertion|api[-_]?key|session|^parameters$)/i;
+// `code` is an OAuth authorization code in a callback, but an error's code elsewhere: errno
+// (ECONNREFUSED, ERR_..., UND_ERR_...) and SQLSTATE (57P01) codes are kept, anything else masked.
+const CODE_KEY = /^code$/i;
+const ERROR_CODE = /^([A-Z][A-Z0-9_]{1,47}|[0-9A-Z]{5})$/;
 export const REDACTED = '[REDACTED]';
 const MAX_DEPTH = 6;
 
 export function isSensitiveKey(key: string): boolean {
-  return SENSITIVE_KEY.test(key);
+  return SENSITIVE_KEY.test(key) || CODE_KEY.test(key);
+}
+
+/** A key whose value must be masked; `code` only when the value is not an error code. */
+function masks(key: string, value: unknown): boolean {
+  if (SENSITIVE_KEY.test(key)) return true;
+  return CODE_KEY.test(key) && !(typeof value === 'number' || (typeof value === 'string' && ERROR_CODE.test(value)));
 }
 
 /** Masks the values of sensitive query parameters so a logged URL carries no credential. */
@@ -29,6 +40,6 @@ export function redactDeep(value: unknown, depth = 0): unknown {
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return value;
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) out[key] = isSensitiveKey(key) ? REDACTED : redactDeep(v, depth + 1);
+  for (const [key, v] of Object.entries(value)) out[key] = masks(key, v) ? REDACTED : redactDeep(v, depth + 1);
   return out;
 }

@@ -1,5 +1,5 @@
-import { Logger } from '@nestjs/common';
 import { DependencyUnavailableError } from '../common/errors/domain-error.js';
+import { dependencyFailureLog } from '../logging/repeated-failure-log.js';
 import type { KvStore } from '../redis/kv-store.port.js';
 import type { SessionRecord } from './session.types.js';
 
@@ -36,15 +36,13 @@ function parseRecord(raw: string | null): SessionRecord | null {
  * is never treated as "anonymous".
  */
 export class SessionStore {
-  private readonly logger = new Logger('SessionStore');
-
   constructor(private readonly kv: KvStore) {}
 
   private async call<T>(operation: () => Promise<T>): Promise<T> {
     try {
       return await operation();
     } catch (error) {
-      this.logger.warn(`session store unavailable: ${(error as Error)?.message ?? String(error)}`);
+      dependencyFailureLog.warn('redis', 'session store unavailable', { reason: (error as Error)?.message ?? String(error) });
       throw new DependencyUnavailableError('redis');
     }
   }

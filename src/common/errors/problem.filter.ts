@@ -1,5 +1,6 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { dependencyFailureLog } from '../../logging/repeated-failure-log.js';
 import { toProblem } from './problem.mapper.js';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
 import { requestIdOf } from '../http/request-id.js';
@@ -20,8 +21,9 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const facts = { routeMatched: routeTemplate(request) !== undefined, method: request.method, path: safePath(request.path) };
-    const { problem, headers, unexpected } = toProblem(error, requestIdOf(request), facts);
+    const { problem, headers, unexpected, dependencyFailure } = toProblem(error, requestIdOf(request), facts);
     if (unexpected) this.logger.error({ err: error, requestId: problem.requestId }, 'unhandled error');
+    if (dependencyFailure) dependencyFailureLog.warn(dependencyFailure.dependency, `${dependencyFailure.dependency} unavailable`, { reason: dependencyFailure.reason, requestId: problem.requestId });
     if (response.headersSent) {
       response.destroy();
       return;

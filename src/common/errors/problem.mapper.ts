@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError } from './domain-error.js';
+import { isDatabaseUnavailable } from '../../database/database-unavailable.js';
+import { DependencyUnavailableError, DomainError } from './domain-error.js';
 import { JSON_TOO_DEEP } from '../http/json-depth.js';
 import { ErrorCode } from './error-code.js';
 import { problemTitle, problemType, type Problem } from './problem.js';
@@ -9,6 +10,8 @@ export interface MappedProblem {
   headers: Record<string, string>;
   /** True when the error was not anticipated and deserves a stack trace in the log. */
   unexpected: boolean;
+  /** Set when a dependency failed underneath (logged aggregated, not per request). */
+  dependencyFailure?: { dependency: string; reason: string };
 }
 
 /** Errors body-parser raises carry a `type` we can turn into precise codes. */
@@ -90,6 +93,16 @@ export function toProblem(error: unknown, requestId: string, facts?: RequestFact
   if (error instanceof HttpException) {
     const problem = fromHttpException(error, requestId);
     return { problem, headers: {}, unexpected: problem.status >= 500 };
+  }
+  if (isDatabaseUnavailable(error)) {
+    const unavailable = new DependencyUnavailableError('database');
+    const reason = String((error as { code?: unknown }).code ?? (error as Error).name ?? 'unknown');
+    return {
+      problem: build(unavailable.status, unavailable.code, unavailable.message, requestId, unavailable.extra),
+      headers: unavailable.headers,
+      unexpected: false,
+      dependencyFailure: { dependency: 'database', reason },
+    };
   }
   return {
     problem: build(500, ErrorCode.Internal, 'An unexpected error occurred. Quote the request id when reporting it.', requestId),

@@ -35,3 +35,21 @@ describe('log redaction', () => {
     expect(redacted.err).toMatchObject({ message: 'boom', token: REDACTED });
   });
 });
+
+describe('log redaction of error codes and query parameters (issue 15 item 12, item 4)', () => {
+  it('keeps errno and SQLSTATE codes, masks OAuth-code-like values under `code`', () => {
+    const err = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED', errno: -111 });
+    expect(redactDeep({ err })).toMatchObject({ err: { code: 'ECONNREFUSED' } });
+    expect(redactDeep({ code: 'UND_ERR_CONNECT_TIMEOUT' })).toEqual({ code: 'UND_ERR_CONNECT_TIMEOUT' });
+    expect(redactDeep({ code: '57P01' })).toEqual({ code: '57P01' });
+    expect(redactDeep({ code: 'SplxlOBeZQQYbYS6WxSbIA' })).toEqual({ code: REDACTED });
+    expect(redactDeep({ code: 'a1b2c3-d4e5' })).toEqual({ code: REDACTED });
+  });
+
+  it('masks bound query parameters (a failed UPDATE carries token ciphertexts)', () => {
+    const err = Object.assign(new Error('terminating connection due to administrator command'), { query: 'UPDATE linked_accounts SET x = $1', parameters: ['v1.k1.aaa.bbb.ccc'], code: '57P01' });
+    const line = JSON.stringify(redactDeep({ err }));
+    expect(line).not.toContain('v1.k1.aaa');
+    expect(line).toContain('57P01');
+  });
+});
