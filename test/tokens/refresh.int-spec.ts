@@ -75,7 +75,11 @@ describe('refresh failures against the sandbox', () => {
     const live = (await stack.b.sessions.list(stack.userId)).map((s) => s.id);
     expect(live).not.toContain(dependent.session.id);
     expect(live).toContain(unrelated.session.id);
-    await expect(stack.a.refresh.forUser(stack.userId, 'calcom')).rejects.toMatchObject({ code: 'provider_not_linked', status: 409 });
+    // Later callers that need the link get the same answer, not a 409: only a new login helps.
+    for (const instance of [stack.a, stack.b]) {
+      await expect(instance.refresh.forUser(stack.userId, 'calcom')).rejects.toMatchObject({ code: 'reauth_required', status: 401, extra: { loginUrl: '/v1/auth/calcom/login' } });
+      await expect(instance.refresh.afterRejection(stack.userId, 'calcom', 'any')).rejects.toMatchObject({ code: 'reauth_required', status: 401 });
+    }
   });
 
   it('503 on refresh -> link, tokens and sessions kept, UpstreamError 503 with Retry-After; the next call refreshes', async () => {

@@ -178,6 +178,9 @@ export class TokenRefreshService extends AccessTokenProvider implements OnModule
 
   private async activeLink(userId: string, provider: string): Promise<LinkedAccountEntity> {
     const account = await this.accounts.findForUser(userId, provider);
+    // A link its refresh ended answers as the refresh did, so every caller racing or following
+    // an invalid_grant sees one answer (401 reauth_required with loginUrl), not a timing-dependent 409.
+    if (account?.status === 'refresh_failed') throw new ReauthRequiredError(provider);
     if (!account || account.status !== 'active') throw new ProviderNotLinkedError(provider);
     return account;
   }
