@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config.js';
 import { assignRequestId } from '../common/http/request-id.middleware.js';
 import { jsonBodyOnly } from '../common/http/json-body-only.middleware.js';
+import { corsOptions, securityHeadersMiddleware } from './http-edge-policy.js';
 import { buildOpenApiDocument, mountSwaggerUi } from './swagger.js';
 
 // Routes that will carry raw upstream bodies (the relay) parse nothing themselves.
@@ -22,15 +22,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.use(assignRequestId);
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
-  app.use(helmet());
-  app.enableCors({
-    // An exact list, or no CORS at all: the request origin is never reflected.
-    origin: config.http.corsOrigins.length ? config.http.corsOrigins : false,
-    credentials: true,
-    allowedHeaders: ['Content-Type', 'X-CSRF', 'X-Request-Id', 'Authorization'],
-    exposedHeaders: ['X-Request-Id'],
-    maxAge: 600,
-  });
+  app.use(securityHeadersMiddleware());
+  app.enableCors(corsOptions(config));
   app.use(jsonBodyOnly(RAW_BODY_PREFIXES));
   app.useBodyParser('json', { limit: config.http.bodyLimit, type: unlessRaw(/^application\/(json|[\w.+-]+\+json)\s*(;|$)/i) });
   app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false, type: unlessRaw(/^application\/x-www-form-urlencoded\s*(;|$)/i) });

@@ -8,7 +8,6 @@ export interface UpstreamCall {
   method: string;
   headers: Record<string, string>;
   body?: Buffer | Readable;
-  signal: AbortSignal;
 }
 
 /** Why a call produced no response, reduced to what the relay answers (504 / 502). */
@@ -17,7 +16,8 @@ export type UpstreamCallFailure = 'timeout' | 'unreachable';
 /**
  * undici keep-alive pools, one per upstream origin, created on first use and reused by
  * every relayed call to that origin. A Pool is bound to its origin: the request carries
- * only path and query, so no input can steer it to another host.
+ * only path and query, so no input can steer it to another host. Deadlines are undici's
+ * own (connect, headers, body) on its shared timer wheel: no timer per call.
  */
 @Injectable()
 export class RelayUpstream implements OnModuleDestroy {
@@ -28,17 +28,19 @@ export class RelayUpstream implements OnModuleDestroy {
     this.settings = config.relay;
   }
 
-  send(call: UpstreamCall): Promise<Dispatcher.ResponseData> {
-    return this.pool(call.url.origin).request({
-      path: `${call.url.pathname}${call.url.search}`,
-      method: call.method as Dispatcher.HttpMethod,
-      headers: call.headers,
-      body: call.body,
-      signal: call.signal,
-      // Backstops; the caller's signal carries the total deadline.
-      headersTimeout: this.settings.timeoutMs,
-      bodyTimeout: this.settings.timeoutMs,
-    });
+  /** Starts the call; `handler` receives the answer as it arrives (see UpstreamExchange). */
+  dispatch(call: UpstreamCall, handler: Dispatcher.DispatchHandler): void {
+    this.pool(call.url.origin).dispatch(
+      {
+        path: `${call.url.pathname}${call.url.search}`,
+        method: call.method as Dispatcher.HttpMethod,
+        headers: call.headers,
+        body: call.body,
+        headersTimeout: this.settings.timeoutMs,
+        bodyTimeout: this.settings.timeoutMs,
+      },
+      handler,
+    );
   }
 
   private pool(origin: string): Pool {
@@ -57,9 +59,8 @@ export class RelayUpstream implements OnModuleDestroy {
   }
 }
 
-/** Classifies an undici failure; our own deadline aborts with a TimeoutError reason. */
-export function classifyFailure(error: unknown, signal: AbortSignal): UpstreamCallFailure {
-  if (signal.aborted && (signal.reason as Error | undefined)?.name === 'TimeoutError') return 'timeout';
+/** Classifies an undici failure: its own deadlines are timeouts, everything else unreachable. */
+export function classifyFailure(error: unknown): UpstreamCallFailure {
   if (error instanceof errors.ConnectTimeoutError || error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError) return 'timeout';
   return 'unreachable';
 }
