@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { Dispatcher } from 'undici';
+import type { Expirable } from './relay-deadlines.js';
 import { downstreamResponseHeaders } from './relay-headers.js';
 
 /** A token rejection: 401 everywhere, 498 "invalid token" where Cal.com (and a few others) use it. */
@@ -36,19 +37,29 @@ export interface ExchangeOptions {
 }
 
 const CLIENT_GONE = new Error('client closed the request');
+
+/** Our own deadline (RELAY_TIMEOUT_MS) passed; classified as a timeout (504 before the status line). */
+export class RelayDeadlineExceeded extends Error {
+  constructor() {
+    super('relay deadline exceeded');
+    this.name = 'RelayDeadlineExceeded';
+  }
+}
+const DEADLINE_EXCEEDED = new RelayDeadlineExceeded();
 const NO_BODY_STATUS = new Set([204, 304]);
 
 /**
  * One upstream attempt as an undici dispatch handler that writes the answer straight
  * into the client's response: no intermediate Readable, no pipeline, no per-call
- * AbortController or timer (undici's headersTimeout/bodyTimeout run on its own timer
- * wheel). Backpressure pauses the upstream socket until the client drains. The
- * upstream is aborted only when the client really goes away (`clientGone()`), or when
- * an undeclared body grows past the limit (the transfer is then cut: the status line
- * is already gone).
+ * AbortController or timer (the deadline is RelayDeadlines' one shared sweep).
+ * Backpressure pauses the upstream socket until the client drains. The upstream is
+ * aborted only when the client really goes away (`clientGone()`), when the deadline
+ * passes (`expire()`), or when an undeclared body grows past the limit (the transfer is
+ * then cut: the status line is already gone).
  */
-export class UpstreamExchange implements Dispatcher.DispatchHandler {
+export class UpstreamExchange implements Dispatcher.DispatchHandler, Expirable {
   readonly done: Promise<ExchangeOutcome>;
+  deadline = 0;
   private resolve!: (outcome: ExchangeOutcome) => void;
   private reject!: (error: unknown) => void;
   private controller?: Dispatcher.DispatchController;
@@ -74,6 +85,13 @@ export class UpstreamExchange implements Dispatcher.DispatchHandler {
     this.gone = true;
     this.controller?.abort(CLIENT_GONE);
     this.finish({ kind: 'client_gone' });
+  }
+
+  /** RELAY_TIMEOUT_MS passed (RelayDeadlines): abort; before the status line this becomes a 504. */
+  expire(): void {
+    if (this.settled) return;
+    if (this.controller) this.controller.abort(DEADLINE_EXCEEDED);
+    else this.onResponseError(undefined, DEADLINE_EXCEEDED);
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
