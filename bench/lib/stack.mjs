@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startNode, waitForHttp } from './proc.mjs';
 
-const dist = new URL('../../dist/', import.meta.url);
+// BENCH_DIST: another build to run (e.g. an older commit's dist/ for a before/after profile).
+const dist = process.env.BENCH_DIST ? new URL(`file://${process.env.BENCH_DIST.replace(/\/?$/, '/')}`) : new URL('../../dist/', import.meta.url);
 export const GENERIC_CLIENT = { id: 'bff-generic', secret: 'bench-generic-secret' };
 export const PEER_CLIENT = { id: 'peer', secret: 'bench-peer-secret' };
 

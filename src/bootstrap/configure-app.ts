@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json } from 'express';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config.js';
 import { assignRequestId } from '../common/http/request-id.middleware.js';
@@ -10,6 +9,7 @@ import { refuseDeepJson } from '../common/http/json-depth.js';
 import { httpDrainOf } from './http-drain.js';
 import { QuietBootLogger } from './quiet-boot-logger.js';
 import { servedOpenApi } from './served-openapi.js';
+import { corsOptions, securityHeadersMiddleware } from './http-edge-policy.js';
 import { buildOpenApiDocument, mountSwaggerUi } from './swagger.js';
 
 // Routes that will carry raw upstream bodies (the relay) parse nothing themselves.
@@ -29,15 +29,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.use(httpDrainOf(app).middleware);
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
-  app.use(helmet());
-  app.enableCors({
-    // An exact list, or no CORS at all: the request origin is never reflected.
-    origin: config.http.corsOrigins.length ? config.http.corsOrigins : false,
-    credentials: true,
-    allowedHeaders: ['Content-Type', 'X-CSRF', 'X-Request-Id', 'Authorization'],
-    exposedHeaders: ['X-Request-Id'],
-    maxAge: 600,
-  });
+  app.use(securityHeadersMiddleware());
+  app.enableCors(corsOptions(config));
   app.use(jsonBodyOnly(RAW_BODY_PREFIXES));
   // express.json directly (what useBodyParser mounts): Nest's options type hides `verify`, which the depth check needs.
   app.use(

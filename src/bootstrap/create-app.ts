@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../app.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { BootResources } from './boot-resources.js';
+import { installRelayEdge } from '../relay/install-relay-edge.js';
 import { configureApp } from './configure-app.js';
 
 /** Builds the configured (not yet listening) application. */
@@ -20,5 +21,6 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     throw error;
   }
   configureApp(app, config);
+  installRelayEdge(app);
   return app;
 }

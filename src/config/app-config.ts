@@ -17,7 +17,8 @@ export interface AppConfig {
     jsonMaxDepth: number;
     shutdownGraceMs: number;
   };
-  log: { level: ParsedEnv['LOG_LEVEL']; pretty: boolean };
+  /** relaySampleRate: share of successful relayed calls that get an access-log line (errors always do). */
+  log: { level: ParsedEnv['LOG_LEVEL']; pretty: boolean; relaySampleRate: number };
   database: {
     url?: string;
     schema: string;
@@ -49,6 +50,9 @@ export interface AppConfig {
     skewSeconds: number;
     /** TTL of the fleet-wide refresh lock (REFRESH_LOCK_TTL_MS); above the upstream timeout. */
     lockTtlMs: number;
+    /** In-memory access-token cache: entries (TOKEN_CACHE_MAX_ENTRIES) and longest life in ms (TOKEN_CACHE_MAX_AGE_SECONDS). */
+    tokenCacheMaxEntries: number;
+    tokenCacheMaxAgeMs: number;
   };
   /** Per-provider circuit breaker for upstream calls. */
   breaker: { failureThreshold: number; cooldownMs: number };

@@ -128,6 +128,11 @@ export const envSchema = z.object({
   RELAY_CONNECT_TIMEOUT_MS: int(5_000, 100, 60_000),
   RELAY_REPLAY_BUFFER_BYTES: int(65_536, 0, 16_777_216),
   RELAY_STRIP_HEADERS: list.pipe(z.array(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be a list of header names'))),
+  // Share of successful (status < 400) relayed calls that get an access-log line; errors are always logged.
+  RELAY_ACCESS_LOG_SAMPLE_RATE: z.coerce.number().min(0).max(1).optional().default(1),
+  // In-memory access-token cache for the relay: entries (one per user and provider) and their longest life.
+  TOKEN_CACHE_MAX_ENTRIES: int(100_000, 0, 10_000_000),
+  TOKEN_CACHE_MAX_AGE_SECONDS: int(300, 0, 86_400),
 
   // Native apps (RFC 8252): the exact redirect URIs the hand-off may go to.
   NATIVE_REDIRECT_URIS: list.pipe(z.array(nativeRedirectUri)),

@@ -73,7 +73,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       jsonMaxDepth: env.JSON_MAX_DEPTH,
       shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     },
-    log: { level: env.LOG_LEVEL, pretty: env.LOG_PRETTY },
+    log: { level: env.LOG_LEVEL, pretty: env.LOG_PRETTY, relaySampleRate: env.RELAY_ACCESS_LOG_SAMPLE_RATE },
     database: {
       url: env.DATABASE_URL,
       schema: env.DATABASE_SCHEMA,
@@ -96,7 +96,12 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       embedded: !env.REDIS_URL && env.REDIS_MODE === 'standalone',
     },
     tokens: { keys: env.TOKEN_KEYS ? parseKeyRing(env.TOKEN_KEYS) : undefined, dataDir: env.DATA_DIR },
-    refresh: { skewSeconds: env.TOKEN_REFRESH_SKEW_SECONDS, lockTtlMs: env.REFRESH_LOCK_TTL_MS },
+    refresh: {
+      skewSeconds: env.TOKEN_REFRESH_SKEW_SECONDS,
+      lockTtlMs: env.REFRESH_LOCK_TTL_MS,
+      tokenCacheMaxEntries: env.TOKEN_CACHE_MAX_ENTRIES,
+      tokenCacheMaxAgeMs: env.TOKEN_CACHE_MAX_AGE_SECONDS * 1000,
+    },
     breaker: { failureThreshold: env.BREAKER_FAILURE_THRESHOLD, cooldownMs: env.BREAKER_COOLDOWN_MS },
     providersFile: env.PROVIDERS_FILE,
     // A closure over the source loadConfig received, so secrets referenced by name never need process.env elsewhere.

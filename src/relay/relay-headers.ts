@@ -73,30 +73,40 @@ const RESPONSE_DENY_PREFIXES = ['access-control-', 'cross-origin-', 'proxy-'];
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const BAD_VALUE = /[\x00-\x08\x0a-\x1f\x7f]/;
 
+const NONE: ReadonlySet<string> = new Set();
+
 /** Headers that `Connection` itself names are hop-by-hop too (RFC 9110 §7.6.1). */
-function connectionNamed(value: string | string[] | undefined): Set<string> {
-  const joined = Array.isArray(value) ? value.join(',') : (value ?? '');
+function connectionNamed(value: string | string[] | undefined): ReadonlySet<string> {
+  if (value === undefined) return NONE;
+  const joined = Array.isArray(value) ? value.join(',') : value;
   return new Set(joined.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean));
 }
 
-function denied(name: string, exact: Set<string>, prefixes: string[], extra: Set<string>): boolean {
-  return exact.has(name) || extra.has(name) || prefixes.some((p) => name.startsWith(p));
+function denied(name: string, exact: Set<string>, prefixes: string[], strip: ReadonlySet<string>, named: ReadonlySet<string>): boolean {
+  return exact.has(name) || strip.has(name) || named.has(name) || prefixes.some((p) => name.startsWith(p));
+}
+
+function hasBadValue(value: string | string[]): boolean {
+  if (typeof value === 'string') return BAD_VALUE.test(value);
+  return value.some((v) => BAD_VALUE.test(v));
 }
 
 /**
  * The caller's headers as they may go upstream (lower-case names). Refuses CR/LF or
  * other control characters in any header, kept or not: a smuggling attempt is an
- * error, not something to silently clean.
+ * error, not something to silently clean. `strip` is best given as a Set built once
+ * per provider (the relay does), so the hot path allocates nothing for it.
  */
 export function upstreamRequestHeaders(incoming: IncomingHttpHeaders, strip: Iterable<string>, requestId: string): Record<string, string> {
-  const extra = new Set([...strip, ...connectionNamed(incoming.connection)]);
+  const stripSet = strip instanceof Set ? (strip as ReadonlySet<string>) : new Set(strip);
+  const named = connectionNamed(incoming.connection);
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(incoming)) {
+  for (const name in incoming) {
+    const value = incoming[name];
     if (value === undefined) continue;
-    const values = Array.isArray(value) ? value : [value];
-    if (values.some((v) => BAD_VALUE.test(v))) throw headerInvalid('control character in a header');
-    if (denied(name, REQUEST_DENY, REQUEST_DENY_PREFIXES, extra)) continue;
-    out[name] = values.join(', ');
+    if (hasBadValue(value)) throw headerInvalid('control character in a header');
+    if (denied(name, REQUEST_DENY, REQUEST_DENY_PREFIXES, stripSet, named)) continue;
+    out[name] = typeof value === 'string' ? value : value.join(', ');
   }
   out['x-request-id'] = requestId;
   return out;
@@ -104,13 +114,14 @@ export function upstreamRequestHeaders(incoming: IncomingHttpHeaders, strip: Ite
 
 /** Upstream response headers as they may go to the browser. */
 export function downstreamResponseHeaders(upstream: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
-  const extra = connectionNamed(upstream.connection);
+  const named = connectionNamed(upstream.connection);
   const out: Record<string, string | string[]> = {};
-  for (const [rawName, value] of Object.entries(upstream)) {
+  for (const rawName in upstream) {
+    const value = upstream[rawName];
     const name = rawName.toLowerCase();
-    if (value === undefined || denied(name, RESPONSE_DENY, RESPONSE_DENY_PREFIXES, extra)) continue;
+    if (value === undefined || denied(name, RESPONSE_DENY, RESPONSE_DENY_PREFIXES, NONE, named)) continue;
     // undici already refuses CR/LF in upstream headers; this keeps a bad value from reaching res.setHeader.
-    if ((Array.isArray(value) ? value : [value]).some((v) => BAD_VALUE.test(v))) continue;
+    if (hasBadValue(value)) continue;
     out[name] = value;
   }
   return out;

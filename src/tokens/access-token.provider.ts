@@ -13,8 +13,11 @@ import type { LinkedAccountEntity } from './linked-account.entity.js';
  */
 export interface ValidAccessToken {
   accessToken: string;
-  account: LinkedAccountEntity;
+  /** The link the token belongs to; only the fields callers need, so a cache of many users stays small. */
+  account: TokenAccount;
 }
+
+export type TokenAccount = Pick<LinkedAccountEntity, 'id' | 'userId' | 'provider' | 'subject' | 'accessExpiresAt' | 'updatedAt'>;
 
 export abstract class AccessTokenProvider {
   /** A valid token for the user's link to `provider`, refreshing first when it expires within the skew. */

@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { QueryDeepPartialEntity, Repository } from 'typeorm';
 import type { TokenSet } from '../providers/provider-adapter.js';
 import { LinkedAccountEntity, type LinkedAccountStatus, type LinkGrantType } from './linked-account.entity.js';
-import { openTokens, sealTokens, type StoredTokens } from './sealed-tokens.js';
+import { openAccessToken, openTokens, sealTokens, type StoredTokens } from './sealed-tokens.js';
 import { TokenCipher } from './token-cipher.js';
 import { AccountLinkedElsewhereError, ConcurrentUpdateError } from './token-errors.js';
 import { updateVersioned } from './versioned-update.js';
@@ -90,6 +90,11 @@ export class LinkedAccountsService {
   /** Decrypts the row's tokens; TokenDecryptError (500 token_decrypt_failed) if they do not authenticate. */
   readTokens(account: LinkedAccountEntity): StoredTokens {
     return openTokens(this.cipher, account);
+  }
+
+  /** Decrypts only the access token (the relay's hot path never needs the refresh token). */
+  readAccessToken(account: LinkedAccountEntity): string {
+    return openAccessToken(this.cipher, account);
   }
 
   /**

@@ -27,10 +27,15 @@ export function sealTokens(cipher: TokenCipher, accountId: string, provider: str
   return { accessTokenCiphertext, refreshTokenCiphertext, keyId: cipher.keyIdOf(accessTokenCiphertext) };
 }
 
+/** Opens only the access token: what a call to the provider's API needs (one decryption, not two). */
+export function openAccessToken(cipher: TokenCipher, row: SealedRow): string {
+  return cipher.decrypt(row.accessTokenCiphertext, { accountId: row.id, provider: row.provider, field: 'access' });
+}
+
 /** Opens both tokens of a row; throws TokenDecryptError if either does not authenticate. */
 export function openTokens(cipher: TokenCipher, row: SealedRow): StoredTokens {
   const binding = { accountId: row.id, provider: row.provider };
-  const accessToken = cipher.decrypt(row.accessTokenCiphertext, { ...binding, field: 'access' });
+  const accessToken = openAccessToken(cipher, row);
   if (row.refreshTokenCiphertext === null) return { accessToken };
   return { accessToken, refreshToken: cipher.decrypt(row.refreshTokenCiphertext, { ...binding, field: 'refresh' }) };
 }

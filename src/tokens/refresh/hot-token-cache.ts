@@ -1,21 +1,32 @@
 import type { ValidAccessToken } from '../access-token.provider.js';
 
-const MAX_ENTRIES = 10_000;
+const DEFAULT_MAX_ENTRIES = 10_000;
 export const LINKED_ACCOUNT_CHANGED = 'linked-accounts:changed';
 
+interface Entry {
+  value: ValidAccessToken;
+  until: number;
+}
+
 /**
- * A few seconds of memory for "which access token does this user use at this
- * provider", so the relay's hot path skips a database read and a decryption per
- * call. Entries never outlive the token's own validity, and any change to a link
- * (refresh, status, unlink) on any instance evicts them through pub/sub; the short
- * age bounds staleness should a notification be lost.
+ * "Which access token does this user use at this provider", in memory, so the relay's
+ * hot path skips a database read and a decryption per call. Entries never outlive the
+ * token's refresh point nor `maxAgeMs` (TOKEN_CACHE_MAX_AGE_SECONDS), and any change
+ * to a link (refresh, status, unlink) on any instance evicts them through pub/sub; the
+ * max age bounds staleness should a notification be lost (a stale token then meets
+ * the upstream's 401, and the relay's forced refresh replaces it). Sized for many users
+ * (TOKEN_CACHE_MAX_ENTRIES): each entry holds the token and four small fields of its
+ * link, never the row's ciphertexts; when full, the oldest entry goes.
  */
 export class HotTokenCache {
-  private readonly entries = new Map<string, { value: ValidAccessToken; until: number }>();
+  private readonly entries = new Map<string, Entry>();
+  /** account id -> entry key, so an eviction by account is one lookup, not a scan. */
+  private readonly keyOfAccount = new Map<string, string>();
 
   constructor(
     private readonly maxAgeMs: number,
     private readonly now: () => number,
+    private readonly maxEntries = DEFAULT_MAX_ENTRIES,
   ) {}
 
   get(userId: string, provider: string): ValidAccessToken | undefined {
@@ -23,18 +34,39 @@ export class HotTokenCache {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.until > this.now()) return entry.value;
-    this.entries.delete(key);
+    this.drop(key, entry);
     return undefined;
   }
 
   set(userId: string, provider: string, value: ValidAccessToken, validUntil: number): void {
-    const until = Math.min(this.now() + this.maxAgeMs, validUntil);
-    if (until <= this.now()) return;
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(`${userId}\u0000${provider}`, { value, until });
+    const now = this.now();
+    const until = Math.min(now + this.maxAgeMs, validUntil);
+    if (until <= now || this.maxEntries <= 0) return;
+    const key = `${userId}\u0000${provider}`;
+    const previous = this.entries.get(key);
+    if (previous) this.drop(key, previous);
+    else if (this.entries.size >= this.maxEntries) this.dropOldest();
+    const { account } = value;
+    const slim: ValidAccessToken = { accessToken: value.accessToken, account: { id: account.id, userId: account.userId, provider: account.provider, subject: account.subject, accessExpiresAt: account.accessExpiresAt, updatedAt: account.updatedAt } };
+    this.entries.set(key, { value: slim, until });
+    this.keyOfAccount.set(account.id, key);
   }
 
   evictAccount(accountId: string): void {
-    for (const [key, entry] of this.entries) if (entry.value.account.id === accountId) this.entries.delete(key);
+    const key = this.keyOfAccount.get(accountId);
+    if (key === undefined) return;
+    const entry = this.entries.get(key);
+    if (entry) this.drop(key, entry);
+    else this.keyOfAccount.delete(accountId);
+  }
+
+  private dropOldest(): void {
+    const oldest = this.entries.entries().next().value as [string, Entry] | undefined;
+    if (oldest) this.drop(oldest[0], oldest[1]);
+  }
+
+  private drop(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    if (this.keyOfAccount.get(entry.value.account.id) === key) this.keyOfAccount.delete(entry.value.account.id);
   }
 }

@@ -7,13 +7,22 @@ export interface RefreshSettings {
   lockTtlMs: number;
   /** How often a waiter re-reads the row while another instance refreshes (plus jitter). */
   pollMs: number;
-  /** How long a looked-up access token is reused in memory (see HotTokenCache); 0 disables it. */
+  /** How long a looked-up access token is reused in memory at most (see HotTokenCache); 0 disables it. */
   hotCacheMs: number;
+  /** How many users' tokens the cache holds (TOKEN_CACHE_MAX_ENTRIES). */
+  hotCacheEntries?: number;
   now: () => number;
 }
 
 export const REFRESH_SETTINGS = Symbol('REFRESH_SETTINGS');
 
 export function refreshSettingsFrom(config: AppConfig): RefreshSettings {
-  return { skewSeconds: config.refresh.skewSeconds, lockTtlMs: config.refresh.lockTtlMs, pollMs: 25, hotCacheMs: 5_000, now: Date.now };
+  return {
+    skewSeconds: config.refresh.skewSeconds,
+    lockTtlMs: config.refresh.lockTtlMs,
+    pollMs: 25,
+    hotCacheMs: config.refresh.tokenCacheMaxAgeMs,
+    hotCacheEntries: config.refresh.tokenCacheMaxEntries,
+    now: Date.now,
+  };
 }

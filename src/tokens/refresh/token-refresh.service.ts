@@ -18,7 +18,7 @@ import { refreshSkewMs } from './refresh-skew.js';
 import { REFRESH_SETTINGS, type RefreshSettings } from './refresh-settings.js';
 import { DEFAULT_RETRY_AFTER_SECONDS, refreshAtProvider } from './upstream-refresh.js';
 
-type Accounts = Pick<LinkedAccountsService, 'findForUser' | 'findById' | 'readTokens' | 'replaceTokens' | 'setStatus'>;
+type Accounts = Pick<LinkedAccountsService, 'findForUser' | 'findById' | 'readTokens' | 'readAccessToken' | 'replaceTokens' | 'setStatus'>;
 type Providers = Pick<ProviderRegistry, 'get' | 'configOf'>;
 type Sessions = Pick<SessionService, 'revokeForProvider'>;
 
@@ -48,7 +48,7 @@ export class TokenRefreshService extends AccessTokenProvider implements OnModule
     @Inject(REFRESH_SETTINGS) private readonly settings: RefreshSettings,
   ) {
     super();
-    this.hot = new HotTokenCache(settings.hotCacheMs, settings.now);
+    this.hot = new HotTokenCache(settings.hotCacheMs, settings.now, settings.hotCacheEntries);
   }
 
   async onModuleInit(): Promise<void> {
@@ -186,7 +186,7 @@ export class TokenRefreshService extends AccessTokenProvider implements OnModule
   }
 
   private needsRefresh(account: LinkedAccountEntity, need: Need): boolean {
-    if (need.kind === 'rejected') return this.accounts.readTokens(account).accessToken === need.accessToken;
+    if (need.kind === 'rejected') return this.accounts.readAccessToken(account) === need.accessToken;
     // Unknown expiry: treat as valid; the upstream's 401 then goes through afterRejection.
     if (!account.accessExpiresAt) return false;
     return account.accessExpiresAt.getTime() - refreshSkewMs(this.settings.skewSeconds, account) <= this.settings.now();
@@ -197,7 +197,7 @@ export class TokenRefreshService extends AccessTokenProvider implements OnModule
   }
 
   private current(account: LinkedAccountEntity): ValidAccessToken {
-    return { accessToken: this.accounts.readTokens(account).accessToken, account };
+    return { accessToken: this.accounts.readAccessToken(account), account };
   }
 }
 

@@ -60,6 +60,10 @@ export class FakeAccounts {
     return { accessToken: account.accessTokenCiphertext, refreshToken: account.refreshTokenCiphertext ?? undefined };
   }
 
+  readAccessToken(account: LinkedAccountEntity): string {
+    return account.accessTokenCiphertext;
+  }
+
   async replaceTokens(account: LinkedAccountEntity, tokens: TokenSet): Promise<LinkedAccountEntity> {
     await tick();
     const row = this.rows.get(account.id);
