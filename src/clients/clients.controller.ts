@@ -4,7 +4,8 @@ import { validBody } from '../auth/grants/body-validation.pipe.js';
 import type { AuthenticatedRequest } from '../sessions/session-request.js';
 import { ApiClientRoutes } from './clients-openapi.js';
 import { ClientsService } from './clients.service.js';
-import { ListClientsQueryDto, upstreamIdParam } from './dto/client-params.js';
+import { upstreamIdParam } from './dto/client-params.js';
+import { ListClientsQueryDto } from './dto/list-clients-query.dto.js';
 import { ClientInputDto } from './dto/client-request.dto.js';
 import { ClientDto, ClientPageDto, ClientWithSecretDto } from './dto/client.dto.js';
 

@@ -75,10 +75,10 @@ export class ClientsService {
     requireCapability(adapter, 'update');
     return this.audited(req, 'client_update', adapter.id, clientId, async () => {
       const record = await this.recordFor(actor, adapter, clientId);
-      const updated = await this.api(adapter).update!(this.context(actor, adapter, record), clientId, input);
+      const { registration, ...updated } = await this.api(adapter).update!(this.context(actor, adapter, record), clientId, input);
       await this.cache.invalidate(adapter.id);
       if (!record) return updated;
-      return fromRegistryRow(await this.registry.update(record, updated.name, factsOf(updated)));
+      return fromRegistryRow(await this.registry.update(record, updated.name, factsOf(updated), registration));
     });
   }
 
@@ -116,6 +116,8 @@ export class ClientsService {
     return {
       actor,
       provider: adapter.id,
+      adapter,
+      initialAccessToken: this.providers.configOf(adapter.id).management?.initialAccessToken,
       authority: this.authority,
       resolveAuthority: () => (resolved ??= this.authority.authorityFor(actor, adapter.id)),
       ...(record ? { record, registrationAccessToken: this.registry.registrationAccessToken(record) } : {}),

@@ -103,4 +103,6 @@ export interface ProviderAdapter extends ExtraGrants {
    * `headers` uses lower-case names.
    */
   authorizeRelayRequest(url: URL, headers: Record<string, string>, accessToken: string): void;
+  /** RFC 7591 registration endpoint (generic, from discovery); absent on kinds without one. */
+  registrationEndpoint?(): Promise<string | undefined>;
 }

@@ -1,4 +1,8 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { LinkedAccountStatus, LinkGrantType } from './linked-account.entity.js';
+
+// Listed explicitly: the swagger plugin orders a union type's members by type-checker creation order, which differs between nest build and ts-jest.
+const LINK_GRANT_TYPES: LinkGrantType[] = ['authorization_code', 'password', 'meeting_passcode', 'client_credentials'];
 
 /** An upstream account linked to the user. Never carries a token. */
 export class LinkedAccountDto {
@@ -12,6 +16,7 @@ export class LinkedAccountDto {
   scopes: string[];
 
   /** How the link was obtained: authorization_code, password, meeting_passcode or client_credentials. */
+  @ApiProperty({ enum: LINK_GRANT_TYPES })
   grantType: LinkGrantType;
 
   /** active, revoked, or refresh_failed (the user must log in with this provider again). */

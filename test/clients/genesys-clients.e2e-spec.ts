@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import createClient from 'openapi-fetch';
+import type { paths } from '../generated/openapi.js';
+import { ProviderRegistry } from '../../src/providers/provider-registry.js';
 import { startLoginStack, type LoginStack } from '../support/login-stack.js';
 import { signIn, USERS, type Caller } from './clients-support.js';
 
@@ -12,8 +15,13 @@ describe('clients: Genesys', () => {
   let alice: Caller;
 
   beforeAll(async () => {
-    // A short upstream timeout for genesys so the timeout case answers quickly.
-    stack = await startLoginStack({ LOG_LEVEL: 'error' }, { entries: { genesys: { timeoutMs: 4000 } } });
+    // A short upstream timeout so the timeout case answers quickly; ops act with the BFF's app token here.
+    stack = await startLoginStack(
+      { LOG_LEVEL: 'error', OPS_SUBJECTS: 'genesys:00000000-0000-4000-8000-0000000003eb' },
+      { entries: { genesys: { timeoutMs: 4000, grants: { clientCredentials: true }, management: { opsAppToken: true } } } },
+    );
+    // Real Genesys clients have one grant type; the sandbox's BFF client is given both so one entry can do both.
+    stack.sandbox.findClient('genesys', stack.bff.app.get(ProviderRegistry).configOf('genesys').clientId)!.grants.push('CLIENT-CREDENTIALS');
     ops = await signIn(stack, 'genesys', USERS.ops);
     alice = await signIn(stack, 'genesys', USERS.alice);
   }, 90_000);
@@ -31,6 +39,8 @@ describe('clients: Genesys', () => {
     const id = created.body.id as string;
     expect(created.body).toMatchObject({ provider: 'genesys', name: NEW_CLIENT.name, grantTypes: ['authorization_code'], redirectUris: NEW_CLIENT.redirectUris, source: 'upstream', accessTokenValiditySeconds: 3600 });
     expect(typeof created.body.secret).toBe('string');
+    // An ops user with opsAppToken acts with the client-credentials token: Genesys names the client, not a user, as creator.
+    expect(created.body.providerFields).toMatchObject({ genesys: { createdBy: { id: 'client-credentials' } } });
 
     const read = await ops.call('GET', `${BASE}/${id}`);
     expect(read.status).toBe(200);
@@ -60,6 +70,31 @@ describe('clients: Genesys', () => {
     const gone = await ops.call('GET', `${BASE}/${id}`);
     expect(gone.status).toBe(404);
     expect(gone.body).toMatchObject({ code: 'upstream_not_found', upstreamCode: 'not.found', provider: 'genesys' });
+  });
+
+  it('a client generated from openapi.json drives create -> read -> update -> regenerate -> delete', async () => {
+    const api = createClient<paths>({ baseUrl: stack.bff.url, headers: { cookie: ops.cookie, 'x-csrf': '1', origin: stack.bff.config.http.publicUrl } });
+    const provider = { path: { provider: 'genesys' } };
+    const created = await api.POST('/v1/clients/{provider}', { params: provider, body: { name: 'Typed client', grantTypes: ['client_credentials'], scopes: ['users:readonly'] } });
+    expect(created.response.status).toBe(201);
+    const id = created.data!.id;
+    expect(created.data!.secret).toEqual(expect.any(String));
+    const client = { path: { provider: 'genesys', clientId: id } };
+
+    const read = await api.GET('/v1/clients/{provider}/{clientId}', { params: client });
+    expect(read.data).toMatchObject({ id, name: 'Typed client', grantTypes: ['client_credentials'], source: 'upstream' });
+
+    const updated = await api.PUT('/v1/clients/{provider}/{clientId}', { params: client, body: { name: 'Typed client 2', grantTypes: ['client_credentials'], state: 'inactive' } });
+    expect(updated.data).toMatchObject({ name: 'Typed client 2', state: 'inactive' });
+
+    const regenerated = await api.POST('/v1/clients/{provider}/{clientId}/secret', { params: client });
+    expect(regenerated.data!.secret).not.toBe(created.data!.secret);
+
+    const deleted = await api.DELETE('/v1/clients/{provider}/{clientId}', { params: client });
+    expect(deleted.response.status).toBe(204);
+    const gone = await api.GET('/v1/clients/{provider}/{clientId}', { params: client });
+    expect(gone.response.status).toBe(404);
+    expect(gone.data).toBeUndefined();
   });
 
   it('pages are passed through and normalised', async () => {

@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/v1/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists audit events, newest first, with keyset paging (`nextCursor`). */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -363,10 +380,157 @@ export interface paths {
         patch: operations["relayPatch"];
         trace?: never;
     };
+    "/v1/clients/{provider}/scopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the scopes clients may request, in the caller's language. */
+        get: operations["listScopes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{provider}/scopes/{scopeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reads one scope. */
+        get: operations["getScope"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{provider}/authorizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the client applications the caller has authorized. */
+        get: operations["listAuthorizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{provider}/authorizations/{clientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reads the caller's authorization of one client application. */
+        get: operations["getAuthorization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists client applications; the BFF's own registry where the provider cannot list (`source: "bff-registry"`). */
+        get: operations["listClients"];
+        put?: never;
+        /** Creates a client application. The secret is in this answer only, once. */
+        post: operations["createClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{provider}/{clientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reads one client application (never its secret). */
+        get: operations["getClient"];
+        /** Replaces a client application's settings (PUT semantics: omitted optional fields are cleared where the provider does so). */
+        put: operations["updateClient"];
+        post?: never;
+        /** Deletes a client application (and the BFF's record of it, after the provider confirmed). */
+        delete: operations["deleteClient"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{provider}/{clientId}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issues a new client secret (the old one stops working). The secret is in this answer only, once. */
+        post: operations["regenerateClientSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditEventDto: {
+            id: string;
+            /** @description ISO 8601 */
+            occurredAt: string;
+            actorUserId: string | null;
+            /** @example client_create */
+            action: string;
+            targetType: string;
+            targetId: string | null;
+            /** @enum {string} */
+            outcome: "success" | "failure";
+            requestId: string | null;
+            ip: string | null;
+            userAgent: string | null;
+            /** @description Redacted when written; never a credential. */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        AuditPageDto: {
+            /** @description Newest first. */
+            items: components["schemas"]["AuditEventDto"][];
+            /** @description Pass as `cursor` for the next (older) page; absent on the last page. */
+            nextCursor?: string;
+        };
         LivenessDto: {
             /**
              * @description Always `ok` while the process can answer.
@@ -504,17 +668,17 @@ export interface components {
             lastLoginAt: string | null;
         };
         LinkedAccountDto: {
+            /**
+             * @description How the link was obtained: authorization_code, password, meeting_passcode or client_credentials.
+             * @enum {string}
+             */
+            grantType: "authorization_code" | "password" | "meeting_passcode" | "client_credentials";
             /** @description Provider id from the providers file. */
             provider: string;
             /** @description The user's stable identifier at the provider. */
             subject: string;
             /** @description Scopes the provider granted. */
             scopes: string[];
-            /**
-             * @description How the link was obtained: authorization_code, password, meeting_passcode or client_credentials.
-             * @enum {string}
-             */
-            grantType: "authorization_code" | "password" | "meeting_passcode" | "client_credentials";
             /**
              * @description active, revoked, or refresh_failed (the user must log in with this provider again).
              * @enum {string}
@@ -643,6 +807,195 @@ export interface components {
              */
             cached: boolean;
         };
+        ScopeDto: {
+            /** @example analytics:readonly */
+            id: string;
+            description?: string;
+        };
+        ScopeListDto: {
+            items: components["schemas"]["ScopeDto"][];
+            total: number;
+            /**
+             * @description The language the provider answered in.
+             * @example en-us
+             */
+            language: string;
+        };
+        EntityRefDto: {
+            id: string;
+            name?: string;
+        };
+        AuthorizationDto: {
+            client: components["schemas"]["EntityRefDto"];
+            scopes: string[];
+            roles: components["schemas"]["EntityRefDto"][];
+            /** @description `Unauthorized`, `Requested`, `Authorized` or `Revoked`. */
+            state?: string;
+            pending?: boolean;
+            createdAt?: string;
+            modifiedAt?: string;
+        };
+        AuthorizationListDto: {
+            items: components["schemas"]["AuthorizationDto"][];
+            total: number;
+            language: string;
+        };
+        GenesysClientFieldsDto: {
+            roleIds: string[];
+            roleDivisions: {
+                roleId: string;
+                divisionId: string;
+            }[];
+            /** @description ISO 8601, when Genesys will delete the client. */
+            dateToDelete?: string;
+            createdBy?: components["schemas"]["EntityRefDto"];
+            modifiedBy?: components["schemas"]["EntityRefDto"];
+        };
+        BlueJeansClientFieldsDto: {
+            appLogoUrl?: string;
+            /** @description The BlueJeans user the application belongs to. */
+            ownerUserId: string;
+        };
+        GenericClientFieldsDto: {
+            tokenEndpointAuthMethod?: string;
+            /** @description Epoch seconds at which the secret expires (0 = never), per RFC 7591. */
+            clientSecretExpiresAt?: number;
+        };
+        ProviderFieldsDto: {
+            genesys?: components["schemas"]["GenesysClientFieldsDto"];
+            bluejeans?: components["schemas"]["BlueJeansClientFieldsDto"];
+            generic?: components["schemas"]["GenericClientFieldsDto"];
+        };
+        ClientDto: {
+            /**
+             * @example [
+             *       "authorization_code"
+             *     ]
+             */
+            grantTypes: ("authorization_code" | "implicit" | "password" | "client_credentials" | "refresh_token" | "saml2_bearer")[];
+            /** @example genesys */
+            provider: string;
+            /**
+             * @description The upstream client id.
+             * @example 4f0c1a52-7d57-4c07-9a1d-8f2b7e1c3a90
+             */
+            id: string;
+            /** @example Reporting dashboard */
+            name: string;
+            description?: string;
+            redirectUris: string[];
+            scopes: string[];
+            /** @enum {string} */
+            state?: "active" | "disabled" | "inactive";
+            accessTokenValiditySeconds?: number;
+            /** @description ISO 8601 */
+            createdAt?: string;
+            /** @description ISO 8601 */
+            modifiedAt?: string;
+            /**
+             * @description `upstream`: read from the provider; `bff-registry`: the provider cannot list or read clients, this is the BFF's own record.
+             * @enum {string}
+             */
+            source: "upstream" | "bff-registry";
+            providerFields: components["schemas"]["ProviderFieldsDto"];
+        };
+        PageDto: {
+            /** @description 1-based. */
+            number: number;
+            size: number;
+            /** @description Total items, when the provider says. */
+            total?: number;
+            pageCount?: number;
+            hasNext: boolean;
+        };
+        ClientPageDto: {
+            items: components["schemas"]["ClientDto"][];
+            page: components["schemas"]["PageDto"];
+            /** @enum {string} */
+            source: "upstream" | "bff-registry";
+        };
+        RoleDivisionDto: {
+            roleId: string;
+            divisionId: string;
+        };
+        GenesysClientInputDto: {
+            roleIds?: string[];
+            roleDivisions?: components["schemas"]["RoleDivisionDto"][];
+            /** @description ISO 8601 date-time at which Genesys deletes the client. */
+            dateToDelete?: string;
+        };
+        BlueJeansClientInputDto: {
+            /** @description An absolute https URL of the application's logo. */
+            appLogoUrl?: string;
+        };
+        ProviderFieldsInputDto: {
+            genesys?: components["schemas"]["GenesysClientInputDto"];
+            bluejeans?: components["schemas"]["BlueJeansClientInputDto"];
+        };
+        ClientInputDto: {
+            /**
+             * @example [
+             *       "authorization_code"
+             *     ]
+             */
+            grantTypes?: ("authorization_code" | "implicit" | "password" | "client_credentials" | "refresh_token" | "saml2_bearer")[];
+            /** @example Reporting dashboard */
+            name: string;
+            /** @example Reads queue statistics every minute */
+            description?: string;
+            /**
+             * @example [
+             *       "https://dashboard.example.com/callback"
+             *     ]
+             */
+            redirectUris?: string[];
+            /**
+             * @example [
+             *       "analytics:readonly"
+             *     ]
+             */
+            scopes?: string[];
+            /** @enum {string} */
+            state?: "active" | "disabled" | "inactive";
+            /** @description Lifetime of access tokens issued to the client (Genesys: 300..172800, default 86400). */
+            accessTokenValiditySeconds?: number;
+            providerFields?: components["schemas"]["ProviderFieldsInputDto"];
+        };
+        ClientWithSecretDto: {
+            /**
+             * @example [
+             *       "authorization_code"
+             *     ]
+             */
+            grantTypes: ("authorization_code" | "implicit" | "password" | "client_credentials" | "refresh_token" | "saml2_bearer")[];
+            /** @example genesys */
+            provider: string;
+            /**
+             * @description The upstream client id.
+             * @example 4f0c1a52-7d57-4c07-9a1d-8f2b7e1c3a90
+             */
+            id: string;
+            /** @example Reporting dashboard */
+            name: string;
+            description?: string;
+            redirectUris: string[];
+            scopes: string[];
+            /** @enum {string} */
+            state?: "active" | "disabled" | "inactive";
+            accessTokenValiditySeconds?: number;
+            /** @description ISO 8601 */
+            createdAt?: string;
+            /** @description ISO 8601 */
+            modifiedAt?: string;
+            /**
+             * @description `upstream`: read from the provider; `bff-registry`: the provider cannot list or read clients, this is the BFF's own record.
+             * @enum {string}
+             */
+            source: "upstream" | "bff-registry";
+            providerFields: components["schemas"]["ProviderFieldsDto"];
+            /** @description The client secret. Shown this once; the BFF does not keep it. */
+            secret: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -652,6 +1005,59 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description Acting user id. */
+                actor?: string;
+                action?: string;
+                /** @description Provider id recorded with the event. */
+                provider?: string;
+                /** @description Inclusive lower bound, ISO 8601. */
+                from?: string;
+                /** @description Exclusive upper bound, ISO 8601. */
+                to?: string;
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description A filter or the cursor is malformed (`validation_failed`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The session lacks the ops role (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     live: {
         parameters: {
             query?: never;
@@ -1944,6 +2350,820 @@ export interface operations {
             };
             /** @description `upstream_timeout`: no complete answer within RELAY_TIMEOUT_MS (problem+json) */
             504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listScopes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of descriptions; the first tag is passed upstream (default `en-us`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScopeListDto"];
+                };
+            };
+            /** @description `validation_failed` listing the fields, or `upstream_bad_request` with `upstreamCode` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected` (cookie write without `X-CSRF: 1`), or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported` (the provider has no such API), `client_not_found`, or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_failed` (the provider answered 5xx) or `upstream_bad_response` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`), or `dependency_unavailable` (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getScope: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of descriptions; the first tag is passed upstream (default `en-us`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+                scopeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScopeDto"];
+                };
+            };
+            /** @description `validation_failed` listing the fields, or `upstream_bad_request` with `upstreamCode` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected` (cookie write without `X-CSRF: 1`), or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported` (the provider has no such API), `client_not_found`, or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_failed` (the provider answered 5xx) or `upstream_bad_response` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`), or `dependency_unavailable` (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listAuthorizations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of descriptions; the first tag is passed upstream (default `en-us`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizationListDto"];
+                };
+            };
+            /** @description `validation_failed` listing the fields, or `upstream_bad_request` with `upstreamCode` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected` (cookie write without `X-CSRF: 1`), or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported` (the provider has no such API), `client_not_found`, or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_failed` (the provider answered 5xx) or `upstream_bad_response` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`), or `dependency_unavailable` (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getAuthorization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of descriptions; the first tag is passed upstream (default `en-us`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+                /** @description Upstream client id */
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizationDto"];
+                };
+            };
+            /** @description `validation_failed` listing the fields, or `upstream_bad_request` with `upstreamCode` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected` (cookie write without `X-CSRF: 1`), or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported` (the provider has no such API), `client_not_found`, or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_failed` (the provider answered 5xx) or `upstream_bad_response` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`), or `dependency_unavailable` (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listClients: {
+        parameters: {
+            query?: {
+                pageSize?: number;
+                /** @description 1-based. */
+                pageNumber?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientPageDto"];
+                };
+            };
+            /** @description `validation_failed` listing the fields, or `upstream_bad_request` with `upstreamCode` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected` (cookie write without `X-CSRF: 1`), or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported` (the provider has no such API), `client_not_found`, or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_failed` (the provider answered 5xx) or `upstream_bad_response` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`), or `dependency_unavailable` (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientWithSecretDto"];
+                };
+            };
+            /** @description `validation_failed` listing the fields, or `upstream_bad_request` with `upstreamCode` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected` (cookie write without `X-CSRF: 1`), or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported` (the provider has no such API), `client_not_found`, or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_failed` (the provider answered 5xx) or `upstream_bad_response` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`), or `dependency_unavailable` (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+                /** @description Upstream client id */
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientDto"];
+                };
+            };
+            /** @description `validation_failed` listing the fields, or `upstream_bad_request` with `upstreamCode` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected` (cookie write without `X-CSRF: 1`), or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported` (the provider has no such API), `client_not_found`, or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_failed` (the provider answered 5xx) or `upstream_bad_response` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`), or `dependency_unavailable` (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+                /** @description Upstream client id */
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientDto"];
+                };
+            };
+            /** @description `validation_failed` listing the fields, or `upstream_bad_request` with `upstreamCode` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected` (cookie write without `X-CSRF: 1`), or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported` (the provider has no such API), `client_not_found`, or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_failed` (the provider answered 5xx) or `upstream_bad_response` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`), or `dependency_unavailable` (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+                /** @description Upstream client id */
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed` listing the fields, or `upstream_bad_request` with `upstreamCode` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected` (cookie write without `X-CSRF: 1`), or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported` (the provider has no such API), `client_not_found`, or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_failed` (the provider answered 5xx) or `upstream_bad_response` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`), or `dependency_unavailable` (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    regenerateClientSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+                /** @description Upstream client id */
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientWithSecretDto"];
+                };
+            };
+            /** @description `validation_failed` listing the fields, or `upstream_bad_request` with `upstreamCode` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected` (cookie write without `X-CSRF: 1`), or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported` (the provider has no such API), `client_not_found`, or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_failed` (the provider answered 5xx) or `upstream_bad_response` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`), or `dependency_unavailable` (problem+json) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -39,6 +39,8 @@ export interface LoginStackOptions {
   entries?: Record<string, Record<string, unknown>>;
   /** Extra environment for the BFF (e.g. variables the extra keys name). */
   env?: Record<string, string>;
+  /** oidc-provider then requires this RFC 7591 initial access token to register clients. */
+  oidcRegistrationToken?: string;
 }
 
 /** oidc-provider's userinfo endpoint, below the issuer (the generic adapter's default relay base). */
@@ -77,6 +79,7 @@ export async function startLoginStack(overrides: Record<string, string> = {}, op
   const sandbox = await server.listen(0, '127.0.0.1');
   const oidc = await launchOidcProvider({
     clients: [{ client_id: GENERIC.clientId, client_secret: GENERIC.secret, redirect_uris: [callback(GENERIC.id)] }],
+    registrationInitialAccessToken: options.oidcRegistrationToken,
   });
   const providers = writeProvidersFile(publicUrl, sandbox.url, oidc.issuer, options);
   const bff = await startTestApp({

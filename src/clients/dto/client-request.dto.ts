@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -101,7 +102,8 @@ export class ClientInputDto {
   @IsRedirectUri({ each: true })
   redirectUris?: string[];
 
-  /** @example ["authorization_code"] */
+  // Explicit enum: the swagger plugin orders a union type differently under nest build and ts-jest.
+  @ApiProperty({ enum: GRANT_TYPES, isArray: true, required: false, example: ['authorization_code'] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(6)

@@ -1,4 +1,5 @@
-import { CLIENT_STATES, type GrantType } from './client-request.dto.js';
+import { ApiProperty } from '@nestjs/swagger';
+import { CLIENT_STATES, GRANT_TYPES, type GrantType } from './client-request.dto.js';
 
 export class EntityRefDto {
   id: string;
@@ -43,7 +44,8 @@ export class ClientDto {
   name: string;
   description?: string;
   redirectUris: string[];
-  /** @example ["authorization_code"] */
+  // Explicit enum: the swagger plugin orders a union type differently under nest build and ts-jest.
+  @ApiProperty({ enum: GRANT_TYPES, isArray: true, example: ['authorization_code'] })
   grantTypes: GrantType[];
   scopes: string[];
   state?: (typeof CLIENT_STATES)[number];

@@ -44,11 +44,7 @@ export class ClientRegistryService {
         const row = await repo.save(repo.create({ provider: entry.provider, upstreamClientId: entry.upstreamClientId, ownerUserId: entry.ownerUserId, name: entry.name, facts: entry.facts, registrationTokenCiphertext: null, registrationClientUri: null, keyId: null }));
         if (!entry.registration) return row;
         // The AAD needs the row id, which exists only after the insert: seal inside the same transaction.
-        const sealed = this.cipher.encrypt(entry.registration.accessToken, { accountId: row.id, provider: row.provider, field: 'registration' });
-        row.registrationTokenCiphertext = sealed;
-        row.registrationClientUri = entry.registration.clientUri ?? null;
-        row.keyId = this.cipher.keyIdOf(sealed);
-        return repo.save(row);
+        return repo.save({ ...row, ...this.seal(row, entry.registration) });
       }),
     );
   }
@@ -67,8 +63,15 @@ export class ClientRegistryService {
     return { rows, total };
   }
 
-  async update(row: ClientApplicationEntity, name: string, facts: ClientApplicationFacts): Promise<ClientApplicationEntity> {
-    return this.database(() => this.rows.save({ ...row, name, facts }));
+  /** New display facts, and a rotated registration access token when the upstream issued one. */
+  async update(row: ClientApplicationEntity, name: string, facts: ClientApplicationFacts, registration?: NewClientApplication['registration']): Promise<ClientApplicationEntity> {
+    const sealed = registration ? this.seal(row, registration) : {};
+    return this.database(() => this.rows.save({ ...row, name, facts, ...sealed }));
+  }
+
+  private seal(row: Pick<ClientApplicationEntity, 'id' | 'provider'>, registration: NonNullable<NewClientApplication['registration']>) {
+    const ciphertext = this.cipher.encrypt(registration.accessToken, { accountId: row.id, provider: row.provider, field: 'registration' });
+    return { registrationTokenCiphertext: ciphertext, registrationClientUri: registration.clientUri ?? null, keyId: this.cipher.keyIdOf(ciphertext) };
   }
 
   async remove(row: ClientApplicationEntity): Promise<void> {

@@ -1,3 +1,4 @@
+import type { ProviderAdapter } from '../../providers/provider-adapter.js';
 import type { ManagementAuthorityService } from '../authority/management-authority.service.js';
 import type { ManagementActor, ManagementAuthority } from '../authority/management-call.js';
 import type { ClientApplicationEntity } from '../registry/client-application.entity.js';
@@ -8,6 +9,9 @@ import type { AuthorizationDto, ClientDto, ClientPageDto, ScopeDto } from '../dt
 export interface ClientApiContext {
   actor: ManagementActor;
   provider: string;
+  adapter: ProviderAdapter;
+  /** RFC 7591 initial access token from the providers file (`management.initialAccessTokenEnv`). */
+  initialAccessToken?: string;
   authority: ManagementAuthorityService;
   /** Resolved lazily: RFC 7592 calls use the registration access token instead. */
   resolveAuthority(): Promise<ManagementAuthority>;
@@ -38,7 +42,8 @@ export interface ClientApi {
   list?(ctx: ClientApiContext, page: PageRequest): Promise<ClientPageDto>;
   get?(ctx: ClientApiContext, clientId: string): Promise<ClientDto>;
   create?(ctx: ClientApiContext, input: ClientInputDto): Promise<ClientWithSecret>;
-  update?(ctx: ClientApiContext, clientId: string, input: ClientInputDto): Promise<ClientDto>;
+  /** `registration` is set when the upstream rotated the RFC 7592 registration access token. */
+  update?(ctx: ClientApiContext, clientId: string, input: ClientInputDto): Promise<ClientDto & { registration?: ClientWithSecret['registration'] }>;
   delete?(ctx: ClientApiContext, clientId: string): Promise<void>;
   regenerateSecret?(ctx: ClientApiContext, clientId: string): Promise<ClientWithSecret>;
   scopes?(ctx: ClientApiContext, language: string): Promise<{ items: ScopeDto[]; language: string }>;

@@ -1,6 +1,7 @@
 import type { ProviderKind } from '../../providers/provider-adapter.js';
 import type { ClientApi } from './client-api.js';
 import { bluejeansClientApi } from './bluejeans-client.api.js';
+import { genericClientApi } from './generic-client.api.js';
 import { genesysClientApi } from './genesys-client.api.js';
 
 /**
@@ -11,6 +12,7 @@ import { genesysClientApi } from './genesys-client.api.js';
 const APIS: Partial<Record<ProviderKind, ClientApi>> = {
   genesys: genesysClientApi,
   bluejeans: bluejeansClientApi,
+  generic: genericClientApi,
 };
 
 export function clientApiFor(kind: ProviderKind): ClientApi {

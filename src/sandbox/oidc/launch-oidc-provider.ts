@@ -19,6 +19,8 @@ export interface LaunchOidcProviderOptions {
   port?: number;
   clients: OidcClientConfig[];
   accessTokenTtlSeconds?: number;
+  /** RFC 7591 initial access token required to register clients; open registration without it. */
+  registrationInitialAccessToken?: string;
   /** How long to wait for the child to report its issuer. */
   startTimeoutMs?: number;
 }
@@ -43,7 +45,7 @@ export function oidcServerScriptPath(): string {
  * module loader (ts-jest's VM modules in particular) never loads oidc-provider.
  */
 export async function launchOidcProvider(opts: LaunchOidcProviderOptions): Promise<LaunchedOidcProvider> {
-  const config = { port: opts.port ?? 0, clients: opts.clients, accessTokenTtlSeconds: opts.accessTokenTtlSeconds ?? 3600 };
+  const config = { port: opts.port ?? 0, clients: opts.clients, accessTokenTtlSeconds: opts.accessTokenTtlSeconds ?? 3600, registrationInitialAccessToken: opts.registrationInitialAccessToken };
   const child = spawn(process.execPath, [oidcServerScriptPath()], {
     // The child inherits the environment (PATH, NODE_OPTIONS); this reads no configuration.
     // eslint-disable-next-line no-restricted-syntax

@@ -81,7 +81,8 @@ function providerConfiguration(config) {
       devInteractions: { enabled: true },
       introspection: { enabled: true },
       revocation: { enabled: true },
-      registration: { enabled: true },
+      // RFC 7591; with an initial access token only holders of it may register (the clients module's tests use one).
+      registration: config.registrationInitialAccessToken ? { enabled: true, initialAccessToken: config.registrationInitialAccessToken } : { enabled: true },
       registrationManagement: { enabled: true },
       rpInitiatedLogout: { enabled: true },
     },
