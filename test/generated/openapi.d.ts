@@ -380,6 +380,91 @@ export interface paths {
         patch: operations["relayPatch"];
         trace?: never;
     };
+    "/v1/usage/local": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ops: relayed calls of everyone, filtered and grouped. */
+        get: operations["localUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/usage/local/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own relayed calls (a `userId` parameter is refused). */
+        get: operations["myLocalUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/usage/{provider}/clients/{clientId}/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Starts a usage query for one OAuth client; poll the `Location` it answers with. */
+        post: operations["startUsageQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/usage/{provider}/clients/{clientId}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Starts a usage summary of the last `days` days (asynchronous like a query). */
+        get: operations["startUsageSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/usage/{provider}/queries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One poll (or, with `waitSeconds`, polls with backoff): 200 with the results when complete, 202 with `Retry-After` while running. */
+        get: operations["readUsageQuery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/clients/{provider}/scopes": {
         parameters: {
             query?: never;
@@ -806,6 +891,80 @@ export interface components {
              * @example false
              */
             cached: boolean;
+        };
+        UsageRowDto: {
+            /**
+             * @description Start of the Day / Week (Monday) / Month bucket, UTC, ISO 8601.
+             * @example 2026-11-29T00:00:00.000Z
+             */
+            date: string;
+            /** @example genesys */
+            provider?: string;
+            /** @example /api/v2/users/me */
+            templateUri?: string;
+            /** @example GET */
+            httpMethod?: string;
+            /** Format: uuid */
+            userId?: string;
+            /** @description Upstream only: the OAuth client. */
+            clientId?: string;
+            /** @description Upstream only. */
+            clientName?: string;
+            /** @description Upstream only. */
+            organizationId?: string;
+            status200?: number;
+            status300?: number;
+            /** @description 4xx other than 429. */
+            status400?: number;
+            status500?: number;
+            status429?: number;
+            requests?: number;
+        };
+        UsageCursorsDto: {
+            before?: string;
+            after?: string;
+        };
+        UsageResultsDto: {
+            results: components["schemas"]["UsageRowDto"][];
+            /**
+             * @description Always `Complete` here; kept so the shape matches the upstream's.
+             * @enum {string}
+             */
+            queryStatus: "Complete";
+            /** @description The upstream's paging cursors, passed through (absent for local usage). */
+            cursors?: components["schemas"]["UsageCursorsDto"];
+        };
+        UsageQueryRequestDto: {
+            /**
+             * @description ISO-8601 `start/end`; start before end, at most the provider's limit (366 days for Genesys).
+             * @example 2026-11-01T00:00:00Z/2026-11-29T00:00:00Z
+             */
+            interval: string;
+            /**
+             * @default Day
+             * @enum {string}
+             */
+            granularity: "Day" | "Week" | "Month";
+            metrics?: ("Status200" | "Status300" | "Status400" | "Status500" | "Status429" | "Requests")[];
+            groupBy?: ("OAuthClientId" | "OrganizationId" | "TemplateUri" | "HttpMethod")[];
+        };
+        UsageQueryResourceDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "running" | "complete" | "failed";
+            /** @example genesys */
+            provider: string;
+            clientId: string;
+            /** @enum {string} */
+            kind: "query" | "summary";
+            /** @example 2026-11-29T12:00:00.000Z */
+            createdAt: string;
+            /**
+             * @description After this the id answers 410 `usage_query_expired`.
+             * @example 2026-11-29T13:00:00.000Z
+             */
+            expiresAt: string;
         };
         ScopeDto: {
             /** @example analytics:readonly */
@@ -2350,6 +2509,390 @@ export interface operations {
             };
             /** @description `upstream_timeout`: no complete answer within RELAY_TIMEOUT_MS (problem+json) */
             504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    localUsage: {
+        parameters: {
+            query?: {
+                /** @description Start of the range (inclusive, ISO 8601); default: 7 days before `to`. */
+                from?: string;
+                /** @description End of the range (exclusive, ISO 8601); default: now. */
+                to?: string;
+                provider?: string;
+                /** @description Ops only (`/v1/usage/local`); `/local/me` always uses the caller. */
+                userId?: string;
+                /** @description An allowlist route template exactly as configured, e.g. `/api/v2/users/me`. */
+                route?: string;
+                statusClass?: "2xx" | "3xx" | "4xx" | "429" | "5xx";
+                granularity?: "Day" | "Week" | "Month";
+                /** @description Comma-separated: any of Provider, TemplateUri, HttpMethod, UserId. */
+                groupBy?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageResultsDto"];
+                };
+            };
+            /** @description Unknown parameter, bad value, `from` not before `to`, range over 400 days (`validation_failed`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The session lacks the ops role (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    myLocalUsage: {
+        parameters: {
+            query?: {
+                /** @description Start of the range (inclusive, ISO 8601); default: 7 days before `to`. */
+                from?: string;
+                /** @description End of the range (exclusive, ISO 8601); default: now. */
+                to?: string;
+                provider?: string;
+                /** @description Ops only (`/v1/usage/local`); `/local/me` always uses the caller. */
+                userId?: string;
+                /** @description An allowlist route template exactly as configured, e.g. `/api/v2/users/me`. */
+                route?: string;
+                statusClass?: "2xx" | "3xx" | "4xx" | "429" | "5xx";
+                granularity?: "Day" | "Week" | "Month";
+                /** @description Comma-separated: any of Provider, TemplateUri, HttpMethod, UserId. */
+                groupBy?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageResultsDto"];
+                };
+            };
+            /** @description Unknown parameter, bad value, `from` not before `to`, range over 400 days (`validation_failed`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    startUsageQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+                /** @description Upstream OAuth client id */
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UsageQueryRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    /** @description The query resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageQueryResourceDto"];
+                };
+            };
+            /** @description `validation_failed` (interval, enums, days, waitSeconds), or `upstream_bad_request` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected`, or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported`, `usage_query_not_found` (unknown or someone else's), or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `usage_query_expired` (problem+json) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `usage_query_failed` (the upstream reported Failed, with its reason), `upstream_failed` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`) (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    startUsageSummary: {
+        parameters: {
+            query?: {
+                /** @description Previous number of days; default 7. */
+                days?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+                /** @description Upstream OAuth client id */
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    /** @description The query resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageQueryResourceDto"];
+                };
+            };
+            /** @description `validation_failed` (interval, enums, days, waitSeconds), or `upstream_bad_request` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected`, or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported`, `usage_query_not_found` (unknown or someone else's), or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `usage_query_expired` (problem+json) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `usage_query_failed` (the upstream reported Failed, with its reason), `upstream_failed` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`) (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    readUsageQuery: {
+        parameters: {
+            query?: {
+                /** @description Poll the upstream (with backoff) for up to this long and answer as soon as the result is complete. */
+                waitSeconds?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Configured provider id */
+                provider: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageResultsDto"];
+                };
+            };
+            /** @description Still running; ask again after `Retry-After` seconds. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageQueryResourceDto"];
+                };
+            };
+            /** @description `validation_failed` (interval, enums, days, waitSeconds), or `upstream_bad_request` (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `csrf_rejected`, or `upstream_forbidden` naming `missingPermissions` (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_found`, `capability_not_supported`, `usage_query_not_found` (unknown or someone else's), or `upstream_not_found` (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `provider_not_linked` with `loginUrl` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `usage_query_expired` (problem+json) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `usage_query_failed` (the upstream reported Failed, with its reason), `upstream_failed` (problem+json) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`) (problem+json) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
