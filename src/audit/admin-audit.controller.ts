@@ -5,6 +5,7 @@ import { Roles } from '../sessions/roles.decorator.js';
 import { SESSION_BEARER_SCHEME, SESSION_COOKIE_SCHEME } from '../sessions/session-openapi.js';
 import { AuditPageDto, AuditQueryDto } from './audit-query.dto.js';
 import { AuditQueryService } from './audit-query.service.js';
+import { RateLimited } from '../rate-limit/rate-limited.decorator.js';
 
 /** Ops: the audit trail. */
 @ApiTags('admin')
@@ -14,6 +15,7 @@ import { AuditQueryService } from './audit-query.service.js';
 @ApiUnauthorizedResponse({ description: 'No valid session (`unauthenticated`).' })
 @ApiForbiddenResponse({ description: 'The session lacks the ops role (`forbidden`).' })
 @Roles('ops')
+@RateLimited('management')
 @Controller('v1/admin/audit')
 export class AdminAuditController {
   constructor(@Inject(AuditQueryService) private readonly audit: AuditQueryService) {}

@@ -5,11 +5,13 @@ import { ClientCatalogService } from './client-catalog.service.js';
 import { ApiClientRoutes } from './clients-openapi.js';
 import { preferredLanguage, upstreamIdParam } from './dto/client-params.js';
 import { AuthorizationDto, AuthorizationListDto, ScopeDto, ScopeListDto } from './dto/client.dto.js';
+import { RateLimited } from '../rate-limit/rate-limited.decorator.js';
 
 const LANGUAGE = ApiHeader({ name: 'Accept-Language', required: false, description: 'Language of descriptions; the first tag is passed upstream (default `en-us`)', example: 'de-de' });
 
 /** Scope catalogues and the caller's authorizations. Registered before ClientsController so `scopes` is never read as a client id. */
 @ApiClientRoutes()
+@RateLimited('management')
 @Controller('v1/clients/:provider')
 export class ClientCatalogController {
   constructor(@Inject(ClientCatalogService) private readonly catalog: ClientCatalogService) {}

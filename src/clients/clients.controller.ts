@@ -8,11 +8,13 @@ import { upstreamIdParam } from './dto/client-params.js';
 import { ListClientsQueryDto } from './dto/list-clients-query.dto.js';
 import { ClientInputDto } from './dto/client-request.dto.js';
 import { ClientDto, ClientPageDto, ClientWithSecretDto } from './dto/client.dto.js';
+import { RateLimited } from '../rate-limit/rate-limited.decorator.js';
 
 const actorOf = (req: AuthenticatedRequest) => req.auth!.session;
 
 /** OAuth client applications at a provider, managed with the caller's session (docs/clients.md). */
 @ApiClientRoutes()
+@RateLimited('management')
 @Controller('v1/clients/:provider')
 export class ClientsController {
   constructor(@Inject(ClientsService) private readonly clients: ClientsService) {}

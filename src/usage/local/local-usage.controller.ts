@@ -7,6 +7,7 @@ import { UsageResultsDto } from '../common/usage-results.dto.js';
 import { validationFailed, validUsageInput } from '../common/valid-query.pipe.js';
 import { LocalUsageQueryDto } from './local-usage-query.dto.js';
 import { LocalUsageService } from './local-usage.service.js';
+import { RateLimited } from '../../rate-limit/rate-limited.decorator.js';
 
 /** The BFF's own metering of relayed calls, in the upstream usage results' shape. */
 @ApiTags('usage')
@@ -14,6 +15,7 @@ import { LocalUsageService } from './local-usage.service.js';
 @ApiBearerAuth(SESSION_BEARER_SCHEME)
 @ApiBadRequestResponse({ description: 'Unknown parameter, bad value, `from` not before `to`, range over 400 days (`validation_failed`).' })
 @ApiUnauthorizedResponse({ description: 'No valid session (`unauthenticated`).' })
+@RateLimited('management')
 @Controller('v1/usage/local')
 export class LocalUsageController {
   constructor(@Inject(LocalUsageService) private readonly usage: LocalUsageService) {}

@@ -10,6 +10,7 @@ import { UsageQueryResourceDto } from './dto/usage-query-resource.dto.js';
 import { UsageQueryRequestDto, UsageSummaryQueryDto, UsageWaitQueryDto } from './dto/usage-query-request.dto.js';
 import { UpstreamUsageService } from './upstream-usage.service.js';
 import { uuidParam } from '../../sessions/uuid-param.pipe.js';
+import { RateLimited } from '../../rate-limit/rate-limited.decorator.js';
 
 const problem = (status: number, description: string) => ApiResponse({ status, description: `${description} (problem+json)` });
 const actorOf = (req: AuthenticatedRequest) => req.auth!.session;
@@ -29,6 +30,7 @@ const location = (provider: string, id: string) => `/v1/usage/${encodeURICompone
 @problem(429, '`upstream_rate_limited`, with `Retry-After`')
 @problem(502, '`usage_query_failed` (the upstream reported Failed, with its reason), `upstream_failed`')
 @problem(503, '`upstream_unavailable` (timeout, unreachable, circuit open; `Retry-After`)')
+@RateLimited('management')
 @Controller('v1/usage/:provider')
 export class UpstreamUsageController {
   constructor(@Inject(UpstreamUsageService) private readonly usage: UpstreamUsageService) {}
