@@ -817,17 +817,17 @@ export interface components {
             lastLoginAt: string | null;
         };
         LinkedAccountDto: {
+            /**
+             * @description How the link was obtained: authorization_code, password, meeting_passcode or client_credentials.
+             * @enum {string}
+             */
+            grantType: "authorization_code" | "password" | "meeting_passcode" | "client_credentials";
             /** @description Provider id from the providers file. */
             provider: string;
             /** @description The user's stable identifier at the provider. */
             subject: string;
             /** @description Scopes the provider granted. */
             scopes: string[];
-            /**
-             * @description How the link was obtained: authorization_code, password, meeting_passcode or client_credentials.
-             * @enum {string}
-             */
-            grantType: "authorization_code" | "password" | "meeting_passcode" | "client_credentials";
             /**
              * @description active, revoked, or refresh_failed (the user must log in with this provider again).
              * @enum {string}
@@ -1017,6 +1017,12 @@ export interface components {
             generic?: components["schemas"]["GenericClientFieldsDto"];
         };
         ClientDto: {
+            /**
+             * @example [
+             *       "authorization_code"
+             *     ]
+             */
+            grantTypes: ("authorization_code" | "implicit" | "password" | "client_credentials" | "refresh_token" | "saml2_bearer")[];
             /** @example genesys */
             provider: string;
             /**
@@ -1028,12 +1034,6 @@ export interface components {
             name: string;
             description?: string;
             redirectUris: string[];
-            /**
-             * @example [
-             *       "authorization_code"
-             *     ]
-             */
-            grantTypes: ("authorization_code" | "password" | "client_credentials" | "refresh_token" | "implicit" | "saml2_bearer")[];
             scopes: string[];
             /** @enum {string} */
             state?: "active" | "disabled" | "inactive";
@@ -1083,6 +1083,12 @@ export interface components {
             bluejeans?: components["schemas"]["BlueJeansClientInputDto"];
         };
         ClientInputDto: {
+            /**
+             * @example [
+             *       "authorization_code"
+             *     ]
+             */
+            grantTypes?: ("authorization_code" | "implicit" | "password" | "client_credentials" | "refresh_token" | "saml2_bearer")[];
             /** @example Reporting dashboard */
             name: string;
             /** @example Reads queue statistics every minute */
@@ -1093,12 +1099,6 @@ export interface components {
              *     ]
              */
             redirectUris?: string[];
-            /**
-             * @example [
-             *       "authorization_code"
-             *     ]
-             */
-            grantTypes?: ("authorization_code" | "implicit" | "password" | "client_credentials" | "refresh_token" | "saml2_bearer")[];
             /**
              * @example [
              *       "analytics:readonly"
@@ -1112,6 +1112,12 @@ export interface components {
             providerFields?: components["schemas"]["ProviderFieldsInputDto"];
         };
         ClientWithSecretDto: {
+            /**
+             * @example [
+             *       "authorization_code"
+             *     ]
+             */
+            grantTypes: ("authorization_code" | "implicit" | "password" | "client_credentials" | "refresh_token" | "saml2_bearer")[];
             /** @example genesys */
             provider: string;
             /**
@@ -1123,12 +1129,6 @@ export interface components {
             name: string;
             description?: string;
             redirectUris: string[];
-            /**
-             * @example [
-             *       "authorization_code"
-             *     ]
-             */
-            grantTypes: ("authorization_code" | "password" | "client_credentials" | "refresh_token" | "implicit" | "saml2_bearer")[];
             scopes: string[];
             /** @enum {string} */
             state?: "active" | "disabled" | "inactive";
@@ -1275,6 +1275,13 @@ export interface operations {
             };
             /** @description The session lacks the ops role (`forbidden`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2850,7 +2857,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            /**
+             * @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT)
+             *
+             *     `upstream_rate_limited`, with `Retry-After` (problem+json)
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2932,7 +2943,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            /**
+             * @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT)
+             *
+             *     `upstream_rate_limited`, with `Retry-After` (problem+json)
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3013,7 +3028,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            /**
+             * @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT)
+             *
+             *     `upstream_rate_limited`, with `Retry-After` (problem+json)
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3096,7 +3115,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            /**
+             * @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT)
+             *
+             *     `upstream_rate_limited`, with `Retry-After` (problem+json)
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3121,7 +3144,11 @@ export interface operations {
     };
     listClients: {
         parameters: {
-            query?: never;
+            query?: {
+                pageSize?: number;
+                /** @description 1-based. */
+                pageNumber?: number;
+            };
             header?: never;
             path: {
                 /** @description Configured provider id */
@@ -3174,7 +3201,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            /**
+             * @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT)
+             *
+             *     `upstream_rate_limited`, with `Retry-After` (problem+json)
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3256,7 +3287,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            /**
+             * @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT)
+             *
+             *     `upstream_rate_limited`, with `Retry-After` (problem+json)
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3336,7 +3371,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            /**
+             * @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT)
+             *
+             *     `upstream_rate_limited`, with `Retry-After` (problem+json)
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3420,7 +3459,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            /**
+             * @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT)
+             *
+             *     `upstream_rate_limited`, with `Retry-After` (problem+json)
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3499,7 +3542,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            /**
+             * @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT)
+             *
+             *     `upstream_rate_limited`, with `Retry-After` (problem+json)
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3579,7 +3626,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            /**
+             * @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT)
+             *
+             *     `upstream_rate_limited`, with `Retry-After` (problem+json)
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3654,6 +3705,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     myLocalUsage: {
@@ -3696,6 +3754,13 @@ export interface operations {
             };
             /** @description No valid session (`unauthenticated`). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3773,7 +3838,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            /**
+             * @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT)
+             *
+             *     `upstream_rate_limited`, with `Retry-After` (problem+json)
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3865,7 +3934,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            /**
+             * @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT)
+             *
+             *     `upstream_rate_limited`, with `Retry-After` (problem+json)
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3963,7 +4036,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `upstream_rate_limited`, with `Retry-After` (problem+json) */
+            /**
+             * @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `management` limit per session (RATE_LIMIT_MANAGEMENT)
+             *
+             *     `upstream_rate_limited`, with `Retry-After` (problem+json)
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
