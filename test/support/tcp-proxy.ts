@@ -22,8 +22,23 @@ export class TcpProxy {
       }
       client.pipe(upstream).pipe(client);
     });
-    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
-    this.port = (this.server!.address() as { port: number }).port;
+    const server = this.server;
+    if (port !== 0) {
+      await listen(server, port);
+    } else {
+      // First start: a port outside the kernel's ephemeral range, so no outgoing connection
+      // (and no client reconnecting to this very address) can hold it while the proxy is cut.
+      for (let attempt = 0; ; attempt++) {
+        const candidate = 20_000 + Math.floor(Math.random() * 12_000);
+        try {
+          await listen(server, candidate);
+          break;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 50) throw error;
+        }
+      }
+    }
+    this.port = (server.address() as { port: number }).port;
     return this.port;
   }
 
@@ -33,4 +48,14 @@ export class TcpProxy {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     this.server = undefined;
   }
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }

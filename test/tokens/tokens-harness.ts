@@ -20,6 +20,7 @@ import { TokensModule } from '../../src/tokens/tokens.module.js';
 import { UserEntity } from '../../src/users/user.entity.js';
 import { dropSchema } from '../support/test-app.js';
 import { integrationConfig } from '../support/test-config.js';
+import { RateLimitModule } from '../../src/rate-limit/rate-limit.module.js';
 
 export const newKey = (kid: string) => `${kid}:${randomBytes(32).toString('base64')}`;
 
@@ -48,6 +49,8 @@ export async function openTokensHarness(makeConfig: (tokenKeys: string) => AppCo
       TypeOrmModule.forRootAsync({ useFactory: () => ({ type: 'postgres' as const }), dataSourceFactory: async () => dataSource }),
       // TokensModule's refresh half needs the key-value store, the provider registry and (via sessions) audit.
       RedisModule,
+      // AuditModule's ops read route is rate-limited (@RateLimited needs RateLimits).
+      RateLimitModule,
       AuditModule,
       ProvidersModule,
       TokensModule,
