@@ -38,7 +38,7 @@ describe('Swagger UI for ops: the served spec relays per template and shows who 
   it('has one tag per concern: no duplicated controller tag on the relay', async () => {
     const spec = await servedSpec(new ManualBrowser());
     const tags = new Set(Object.values(spec.paths).flatMap((item) => Object.values(item).flatMap((op) => op.tags ?? [])));
-    expect([...tags].sort()).toEqual(['admin', 'auth', 'health', 'relay', 'sessions']);
+    expect([...tags].sort()).toEqual(['admin', 'auth', 'clients', 'health', 'relay', 'sessions', 'usage']);
   });
 
   it('lists one operation per allowlisted template of each provider, with its path parameters', async () => {

@@ -37,7 +37,8 @@ describe('capacity model measurements', () => {
       statements++;
       return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof pg.Client.prototype.query;
-    stack = await startLoginStack({ REDIS_URL: `redis://127.0.0.1:${redis.port}`, TOKEN_REFRESH_SKEW_SECONDS: '0' });
+    // A 5 s token-cache age (default 300 s) so the cold-cache row read can be measured below.
+    stack = await startLoginStack({ REDIS_URL: `redis://127.0.0.1:${redis.port}`, TOKEN_REFRESH_SKEW_SECONDS: '0', TOKEN_CACHE_MAX_AGE_SECONDS: '5' });
   }, 120_000);
   afterAll(async () => {
     pg.Client.prototype.query = originalQuery;
@@ -86,9 +87,10 @@ describe('capacity model measurements', () => {
 
     const hot = await measure('relayed call, token in the hot cache', 50, relayed(session));
     expect(hot.postgres).toBeLessThanOrEqual(1);
-    expect(hot.redisTotal).toBeLessThanOrEqual(4);
+    // The session GET plus the per-session relay rate limit's counter (one MULTI round trip).
+    expect(hot.redisTotal).toBeLessThanOrEqual(5);
 
-    // The hot token cache keeps a decrypted token for 5 s; after that a call reads the row again.
+    // The hot token cache keeps a decrypted token for TOKEN_CACHE_MAX_AGE_SECONDS (5 s here); after that a call reads the row again.
     await sleep(5_500);
     const cold = await measure('relayed call, hot cache expired (row read)', 1, relayed(session));
     expect(cold.postgres).toBeGreaterThanOrEqual(1);
