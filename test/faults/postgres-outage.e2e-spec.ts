@@ -64,11 +64,16 @@ describe('Postgres outage (cut by a proxy; the shared server keeps running)', ()
       fetch(`${bff.url}/v1/auth/bluejeans/meeting`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf': '1', origin: bff.url }, body: JSON.stringify(MEETING) }),
     'GET /v1/auth/bluejeans/callback (code flow)': () => browserLogin(new ManualBrowser(), bff.url, 'bluejeans', ALICE),
   };
+  const revocations = () => {
+    const counters = stack.sandbox.counterSnapshot() as Record<string, Record<string, Record<string, number>>>;
+    return Object.values(counters.bluejeans ?? {}).reduce((sum, kinds) => sum + (kinds.revoke ?? 0), 0);
+  };
   const logLines = () => bff.output().split('\n').filter(Boolean);
 
   it('with Postgres down, every route that needs it answers 503 dependency_unavailable (database) with Retry-After, under concurrency', async () => {
     await postgres.cut();
     outage = { at: Date.now(), firstLine: logLines().length };
+    const revokedBefore = revocations();
     for (const [name, call] of Object.entries(routes)) {
       const answers = await Promise.all(Array.from({ length: 4 }, call));
       for (const res of answers) {
@@ -83,6 +88,9 @@ describe('Postgres outage (cut by a proxy; the shared server keeps running)', ()
         expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
       }
     }
+    // Item 13: the four code-flow callbacks exchanged their codes, then could not store anything:
+    // their upstream tokens were revoked (best effort), not left valid until they expire.
+    expect(revocations() - revokedBefore).toBe(4);
   }, 60_000);
 
   it('the failures of the outage are logged aggregated: one line, then a count per 10 s window, not one per request', async () => {

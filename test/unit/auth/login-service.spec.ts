@@ -2,6 +2,7 @@ import { describe, expect, it, jest } from '@jest/globals';
 import type { AppConfig } from '../../../src/config/app-config.js';
 import { DomainError } from '../../../src/common/errors/domain-error.js';
 import type { AuditService } from '../../../src/audit/audit.service.js';
+import type { ProviderRegistry } from '../../../src/providers/provider-registry.js';
 import { LoginService } from '../../../src/auth/login/login.service.js';
 import { AccountLoginService } from '../../../src/auth/grants/account-login.service.js';
 import type { CallbackResult } from '../../../src/auth/passport/callback-result.js';
@@ -48,7 +49,9 @@ function setup(existingLink: { userId: string } | null = null) {
     audit as unknown as AuditService,
     config,
   );
-  const service = new LoginService(accountLogin, sessions as unknown as SessionService, audit as unknown as AuditService);
+  // A provider without revocation: these tests are about what is stored, not about upstream cleanup.
+  const registry = { get: () => ({ id: 'calcom', capabilities: { revoke: false } }) };
+  const service = new LoginService(accountLogin, sessions as unknown as SessionService, audit as unknown as AuditService, registry as unknown as ProviderRegistry);
   return { service, users, accounts, sessions, audit };
 }
 
