@@ -37,8 +37,8 @@ describe('TokenRefreshService failures', () => {
     expect(accounts.rows.get(row.id)?.status).toBe('refresh_failed');
     expect(sessions.revoked).toEqual([{ userId: 'u1', provider: 'acme' }]);
     expect(await metricValue(registry, 'token_refresh_total', { provider: 'acme', outcome: 'invalid_grant' })).toBe(1);
-    // Afterwards the link is no longer usable until the user logs in again.
-    await expect(service.forUser('u1', 'acme')).rejects.toMatchObject({ code: 'provider_not_linked' });
+    // Afterwards the link is no longer usable until the user logs in again: the same answer for every later caller.
+    await expect(service.forUser('u1', 'acme')).rejects.toMatchObject({ code: 'reauth_required', status: 401, extra: { loginUrl: '/v1/auth/acme/login' } });
   });
 
   it('unavailable -> 503 with Retry-After, link and sessions kept, the next call tries again', async () => {
