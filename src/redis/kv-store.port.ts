@@ -29,6 +29,8 @@ export abstract class KvStore {
   abstract acquireLock(name: string, ttlMs: number): Promise<string | null>;
   /** Releases only if the token still owns the lock (no one else's lock is freed). */
   abstract releaseLock(name: string, token: string): Promise<boolean>;
+  /** Resets the lock's TTL only if the token still owns it; false when it was lost (expired, taken). */
+  abstract extendLock(name: string, token: string, ttlMs: number): Promise<boolean>;
 
   abstract publish(channel: string, message: string): Promise<void>;
   /** Returns a function that unsubscribes. */

@@ -118,6 +118,11 @@ export class MemoryKvStore extends KvStore {
     return (await this.set(`lock:${name}`, token, ttlMs, { onlyIfAbsent: true })) ? token : null;
   }
 
+  async extendLock(name: string, token: string, ttlMs: number): Promise<boolean> {
+    if (this.str(`lock:${name}`) !== token) return false;
+    return this.set(`lock:${name}`, token, ttlMs);
+  }
+
   async releaseLock(name: string, token: string): Promise<boolean> {
     if (this.str(`lock:${name}`) !== token) return false;
     return this.entries.delete(`lock:${name}`);

@@ -5,6 +5,7 @@ import type { RedisConnection } from './redis-client.factory.js';
 import { closeRedisConnection, isReady } from './close-connection.js';
 
 const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+const EXTEND_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
 const INCR_WITH_TTL = `local n = redis.call('incr', KEYS[1]) if n == 1 then redis.call('pexpire', KEYS[1], ARGV[1]) end return n`;
 // Extends an index's lifetime to cover its newest member, never shortens it.
 const ZADD_WITH_TTL = `redis.call('zadd', KEYS[1], ARGV[1], ARGV[2]) if redis.call('pttl', KEYS[1]) < tonumber(ARGV[3]) then redis.call('pexpire', KEYS[1], ARGV[3]) end return 1`;
@@ -85,6 +86,10 @@ export class RedisKvStore extends KvStore {
   async acquireLock(name: string, ttlMs: number): Promise<string | null> {
     const token = randomBytes(16).toString('hex');
     return (await this.set(`lock:${name}`, token, ttlMs, { onlyIfAbsent: true })) ? token : null;
+  }
+
+  async extendLock(name: string, token: string, ttlMs: number): Promise<boolean> {
+    return Number(await this.client.eval(EXTEND_LOCK, 1, this.k(`lock:${name}`), token, ttlMs)) === 1;
   }
 
   async releaseLock(name: string, token: string): Promise<boolean> {

@@ -33,7 +33,8 @@ describe('Postgres outage (cut by a proxy; the shared server keeps running)', ()
   const applicationName = `bff-fault-${uniqueSuffix()}`;
 
   beforeAll(async () => {
-    stack = await startLoginStack({ LOG_LEVEL: 'silent' }, { grants: { bluejeans: { meeting: true } } });
+    // A 5 s token-cache age (default 300 s) so a row changed behind the cache is read again within seconds.
+    stack = await startLoginStack({ LOG_LEVEL: 'silent', TOKEN_CACHE_MAX_AGE_SECONDS: '5' }, { grants: { bluejeans: { meeting: true } } });
     const port = await freePort();
     for (const client of stack.sandbox.seed.clients.filter((c) => c.provider === 'bluejeans')) {
       stack.sandbox.findClient('bluejeans', client.clientId)?.redirectUris.push(`http://127.0.0.1:${port}/v1/auth/bluejeans/callback`);
@@ -64,11 +65,16 @@ describe('Postgres outage (cut by a proxy; the shared server keeps running)', ()
       fetch(`${bff.url}/v1/auth/bluejeans/meeting`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf': '1', origin: bff.url }, body: JSON.stringify(MEETING) }),
     'GET /v1/auth/bluejeans/callback (code flow)': () => browserLogin(new ManualBrowser(), bff.url, 'bluejeans', ALICE),
   };
+  const revocations = () => {
+    const counters = stack.sandbox.counterSnapshot() as Record<string, Record<string, Record<string, number>>>;
+    return Object.values(counters.bluejeans ?? {}).reduce((sum, kinds) => sum + (kinds.revoke ?? 0), 0);
+  };
   const logLines = () => bff.output().split('\n').filter(Boolean);
 
   it('with Postgres down, every route that needs it answers 503 dependency_unavailable (database) with Retry-After, under concurrency', async () => {
     await postgres.cut();
     outage = { at: Date.now(), firstLine: logLines().length };
+    const revokedBefore = revocations();
     for (const [name, call] of Object.entries(routes)) {
       const answers = await Promise.all(Array.from({ length: 4 }, call));
       for (const res of answers) {
@@ -83,6 +89,9 @@ describe('Postgres outage (cut by a proxy; the shared server keeps running)', ()
         expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
       }
     }
+    // Item 13: the four code-flow callbacks exchanged their codes, then could not store anything:
+    // their upstream tokens were revoked (best effort), not left valid until they expire.
+    expect(revocations() - revokedBefore).toBe(4);
   }, 60_000);
 
   it('the failures of the outage are logged aggregated: one line, then a count per 10 s window, not one per request', async () => {
@@ -123,7 +132,7 @@ describe('Postgres outage (cut by a proxy; the shared server keeps running)', ()
       await admin.query(`UPDATE linked_accounts SET access_expires_at = now() - interval '1 minute' WHERE provider = 'bluejeans' AND subject = $1`, [subject]);
       await admin.query(`CREATE FUNCTION terminated_backend() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'terminating connection due to administrator command' USING ERRCODE = '57P01'; END $$`);
       await admin.query('CREATE TRIGGER terminated_backend BEFORE UPDATE ON linked_accounts FOR EACH ROW EXECUTE FUNCTION terminated_backend()');
-      // The process's hot token cache keeps a looked-up token at most 5 s: let it lapse so the next call reads the row.
+      // The process's hot token cache keeps a looked-up token at most 5 s here: let it lapse so the next call reads the row.
       await new Promise((resolve) => setTimeout(resolve, 5_500));
       const res = await send('/v1/auth/bluejeans/token-info');
       expect({ status: res.status, body: (await res.json()) as Problem }).toMatchObject({ status: 503, body: { code: 'dependency_unavailable', dependency: 'database' } });

@@ -104,6 +104,16 @@ export function describeKvStoreContract(name: string, open: () => Promise<KvStor
       expect(await store.acquireLock('l', 5_000)).not.toBeNull();
     });
 
+    it('only the holder extends a lock; an extended lock outlives its first TTL', async () => {
+      const token = (await store.acquireLock('le', 30_000))!;
+      expect(await store.extendLock('le', 'not-the-token', 60_000)).toBe(false);
+      expect(await store.extendLock('le', token, 60_000)).toBe(true);
+      expect(await store.ttl('lock:le')).toBeGreaterThan(30_000);
+      expect(await store.acquireLock('le', 30_000)).toBeNull();
+      expect(await store.releaseLock('le', token)).toBe(true);
+      expect(await store.extendLock('le', token, 60_000)).toBe(false);
+    });
+
     it('a lock frees itself when its TTL runs out', async () => {
       expect(await store.acquireLock('lt', 50)).not.toBeNull();
       let again: string | null = null;

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service.js';
+import { ProviderRegistry } from '../../providers/provider-registry.js';
+import { revokeUnusedTokens } from './revoke-unused-tokens.js';
 import { SessionService } from '../../sessions/session.service.js';
 import type { SessionRecord } from '../../sessions/session.types.js';
 import { AccountLoginService } from '../grants/account-login.service.js';
@@ -26,12 +28,20 @@ export class LoginService {
     @Inject(SessionService) private readonly sessions: SessionService,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(UpstreamSessionStore) private readonly upstreamSessions: UpstreamSessionStore,
+    @Inject(ProviderRegistry) private readonly registry: ProviderRegistry,
   ) {}
 
   async complete(result: CallbackResult, facts: RequestFacts, current?: { token: string; session: SessionRecord }): Promise<CompletedLogin> {
     const linking = current && current.session.userId === result.transaction.linkToUserId ? current : undefined;
     const grant = { provider: result.provider, grantType: 'authorization_code' as const, tokens: result.tokens, identity: result.identity };
-    const user = await this.accountLogin.linkUser(grant, linking?.session.userId);
+    let user;
+    try {
+      user = await this.accountLogin.linkUser(grant, linking?.session.userId);
+    } catch (error) {
+      // Nothing was stored (linkUser undoes its writes): the exchanged tokens would only linger upstream.
+      await revokeUnusedTokens(this.registry.get(result.provider), result.tokens);
+      throw error;
+    }
     const providers = [...new Set([...(linking?.session.providers ?? []), result.provider])];
     // A login is a privilege change: always a new token, never the one the browser sent.
     if (linking) await this.sessions.revokeByToken(linking.token);

@@ -6,6 +6,7 @@ import { Strategy, type StrategyOptionsWithRequest } from 'passport-oauth2';
 import type { AppConfig } from '../../config/app-config.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import type { ProviderAdapter, TokenSet } from '../../providers/provider-adapter.js';
+import { revokeUnusedTokens } from '../login/revoke-unused-tokens.js';
 import type { AuthenticatedRequestContext } from '../../sessions/session.types.js';
 import { setLoginCookie } from '../login/login-binding-cookie.js';
 import { randomToken, sha256, type LoginTransactionStore } from '../login/login-transaction.store.js';
@@ -82,7 +83,13 @@ export class ProviderStrategy extends PassportStrategy(Strategy, undefined, 6) {
   }
 
   async validate(req: RequestWithTransaction, _access: string, _refresh: string, tokens: TokenSet): Promise<CallbackResult> {
-    const identity = await this.deps.adapter.identity(tokens);
+    let identity;
+    try {
+      identity = await this.deps.adapter.identity(tokens);
+    } catch (error) {
+      await revokeUnusedTokens(this.deps.adapter, tokens);
+      throw error;
+    }
     return { provider: this.deps.adapter.id, tokens, identity, transaction: req.loginTransaction! };
   }
 

@@ -37,9 +37,14 @@ export async function runUnderFleetLock<T>(run: FleetLockRun<T>): Promise<FleetL
   for (;;) {
     const token = await run.kv.acquireLock(run.name, run.ttlMs);
     if (token) {
+      // Keep the lock alive while the holder works (a slow provider must not let a second instance
+      // in with the same refresh token); if the holder dies, renewals stop and the lock expires.
+      const renewal = setInterval(() => void run.kv.extendLock(run.name, token, run.ttlMs).catch(() => false), Math.max(1, Math.floor(run.ttlMs / 3)));
+      renewal.unref();
       try {
         return { value: await run.whileHeld(), how: 'held', waitedMs: run.now() - started };
       } finally {
+        clearInterval(renewal);
         await run.kv.releaseLock(run.name, token).catch(() => false);
       }
     }

@@ -2,6 +2,7 @@ import { describe, expect, it, jest } from '@jest/globals';
 import type { AppConfig } from '../../../src/config/app-config.js';
 import { DomainError } from '../../../src/common/errors/domain-error.js';
 import type { AuditService } from '../../../src/audit/audit.service.js';
+import type { ProviderRegistry } from '../../../src/providers/provider-registry.js';
 import { LoginService } from '../../../src/auth/login/login.service.js';
 import { AccountLoginService } from '../../../src/auth/grants/account-login.service.js';
 import type { CallbackResult } from '../../../src/auth/passport/callback-result.js';
@@ -50,7 +51,9 @@ function setup(existingLink: { userId: string } | null = null) {
     config,
   );
   const upstreamSessions = { remember: jest.fn(async () => undefined) } as unknown as UpstreamSessionStore;
-  const service = new LoginService(accountLogin, sessions as unknown as SessionService, audit as unknown as AuditService, upstreamSessions);
+  // A provider without revocation: these tests are about what is stored, not about upstream cleanup.
+  const registry = { get: () => ({ id: 'calcom', capabilities: { revoke: false } }) };
+  const service = new LoginService(accountLogin, sessions as unknown as SessionService, audit as unknown as AuditService, upstreamSessions, registry as unknown as ProviderRegistry);
   return { service, users, accounts, sessions, audit };
 }
 

@@ -37,7 +37,7 @@ describe('TokenRefreshService failures', () => {
     expect(accounts.rows.get(row.id)?.status).toBe('refresh_failed');
     expect(sessions.revoked).toEqual([{ userId: 'u1', provider: 'acme' }]);
     expect(await metricValue(registry, 'token_refresh_total', { provider: 'acme', outcome: 'invalid_grant' })).toBe(1);
-    // Afterwards the link is no longer usable until the user logs in again, and every later caller hears the same (issue 15, item 8).
+    // Afterwards the link is no longer usable until the user logs in again: the same answer for every later caller.
     await expect(service.forUser('u1', 'acme')).rejects.toMatchObject({ code: 'reauth_required', status: 401, extra: { loginUrl: '/v1/auth/acme/login' } });
   });
 

@@ -34,7 +34,7 @@ describe('TokenRefreshService single flight', () => {
     const accounts = new FakeAccounts();
     const provider = new FakeProvider();
     const row = accounts.add('u1', 'acme', { accessToken: 'a0', refreshToken: 'r0', expiresAt: new Date(Date.now() + 30_000) });
-    // Issued an hour ago: the lifetime is long, so the full configured skew applies (refresh-skew.ts).
+    // Issued an hour ago: the full 60 s skew applies (a quarter of its lifetime is more).
     accounts.rows.get(row.id)!.updatedAt = new Date(Date.now() - 3_600_000);
     const { service } = buildService({ accounts, provider, kv, skewSeconds: 60 });
     expect((await service.forUser('u1', 'acme')).accessToken).toBe('access-1');
