@@ -25,7 +25,6 @@ describe('the built service on non-default ports with the in-process sandbox', (
       REDIS_KEY_PREFIX: `t${suffix}:`,
       SANDBOX_ENABLED: 'true',
       SANDBOX_PORT: String(sandboxPort),
-      SHUTDOWN_GRACE_MS: '0',
       // Generous: this boots a whole process (and the sandbox) on a possibly busy CI machine.
     }, { readyTimeoutMs: 150_000 });
   }, 180_000);
