@@ -13,6 +13,8 @@ export class TcpProxy {
   constructor(private readonly targetHost: string, private readonly targetPort: number) {}
 
   async start(port = this.port): Promise<number> {
+    // Already up (e.g. a test restored it before afterAll does): a second server would replace, and leak, this one.
+    if (this.server?.listening) return this.port;
     this.server = createServer((client) => {
       const upstream = connect(this.targetPort, this.targetHost);
       for (const s of [client, upstream]) {
