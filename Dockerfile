@@ -9,7 +9,8 @@ RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY scripts ./scripts
 COPY src ./src
-RUN node scripts/build.mjs
+# dist/bundle/ is npm start's; the container runs the module tree (tracing can hook it).
+RUN node scripts/build.mjs && rm -rf dist/bundle
 
 # Runtime stage: production dependencies only, non-root.
 FROM node:24-bookworm-slim AS runtime

@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config/**', 'src/main.ts', 'src/telemetry/preload.ts', 'src/sandbox/main.ts', 'src/database/data-source.ts', 'src/tokens/rotate-keys.cli.ts', 'test/**', 'bench/**', '**/*.mjs', '**/*.cjs', 'jest.config.js'],
+    files: ['src/config/**', 'src/main.ts', 'src/telemetry/telemetry-at-start.ts', 'src/sandbox/main.ts', 'src/database/data-source.ts', 'src/tokens/rotate-keys.cli.ts', 'test/**', 'bench/**', '**/*.mjs', '**/*.cjs', 'jest.config.js'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

@@ -30,4 +30,9 @@ export default {
     },
   ],
   testTimeout: 30000,
+  // The suites run one at a time (package.json: --maxWorkers=1), in a worker process that is
+  // replaced once it holds more than this after a test file. In one long-lived process
+  // (--runInBand) every file's ESM module graph stays reachable: the heap passed 1.6 GB
+  // after 66 unit files, and late suites stalled for tens of seconds in GC.
+  workerIdleMemoryLimit: '768MB',
 };

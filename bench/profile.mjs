@@ -2,20 +2,23 @@
 // package. Starts the upstream, oidc-provider and one BFF under --cpu-prof (production
 // settings, as in run.mjs), logs in, loads the relay for PROFILE_SECONDS (default 10)
 // after a warm-up, stops the BFF and sums the profile's self time per package
-// (node_modules/<name>, node: internals, our dist/ code, GC, idle). BENCH_DIST=<dir>
-// profiles another build, e.g. an older commit's dist/ for a before/after table.
+// (node_modules/<name>, node: internals, our dist/ code, GC, idle). PROFILE_PATH=/v1/auth/me
+// loads another route; BENCH_DIST=<dir> profiles another build, e.g. an older commit's
+// dist/ for a before/after table.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { Browser } from './lib/browser.mjs';
 import { measure, warmUp } from './lib/load.mjs';
 import { startNode } from './lib/proc.mjs';
 import { dropRedisKeys } from './lib/seed-users.mjs';
 import { freePort, startBff, startOidc, writeProvidersFile } from './lib/stack.mjs';
+import { teardown } from './lib/teardown.mjs';
 
 const SECONDS = Number(process.env.PROFILE_SECONDS ?? 10);
+// What is loaded: the relay by default, or e.g. PROFILE_PATH=/v1/auth/me.
+const PATH = process.env.PROFILE_PATH ?? '/v1/api/generic/resource';
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const schema = `benchprof_${Date.now()}`;
@@ -85,7 +88,7 @@ async function main() {
   const bff = await startBff(port, env);
   const browser = new Browser();
   await browser.login(`${url}/v1/auth/generic/login?returnTo=/`, { username: 'alice', password: 'alice-password' });
-  const load = { url: `${url}/v1/api/generic/resource`, headers: { cookie: browser.cookieHeader() } };
+  const load = { url: `${url}${PATH}`, headers: { cookie: browser.cookieHeader() } };
   await warmUp(load, 3);
   const run = await measure({ ...load, pid: bff.child.pid, duration: SECONDS });
   // The profile covers the whole process; the load window is the SECONDS before the shutdown began.
@@ -96,14 +99,11 @@ async function main() {
   const profile = JSON.parse(readFileSync(join(profileDir, file), 'utf8'));
   const loadEnd = profile.endTime - shutdownUs;
   const table = byPackage(profile, loadEnd - SECONDS * 1e6, loadEnd);
-  console.log(JSON.stringify({ dist: process.env.BENCH_DIST ?? 'dist/', requestsPerSec: run.requestsPerSec, cpuMsPerRequest: run.cpuMsPerRequest, profile: file, selfTimeByPackage: table.slice(0, 20) }, null, 2));
+  console.log(JSON.stringify({ dist: process.env.BENCH_DIST ?? 'dist/', path: PATH, requestsPerSec: run.requestsPerSec, cpuMsPerRequest: run.cpuMsPerRequest, profile: file, selfTimeByPackage: table.slice(0, 20) }, null, 2));
 }
 
 async function cleanup() {
-  for (const stop of stops.reverse()) await stop().catch(() => undefined);
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect().then(() => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)).catch(() => undefined);
-  await client.end().catch(() => undefined);
+  await teardown(stops, databaseUrl, schema);
   await dropRedisKeys(redisUrl, `${schema}:`).catch(() => undefined);
 }
 

@@ -9,18 +9,24 @@
 //                                        TypeScript is absent, as in `npm ci --omit=dev`
 //
 // "Changed" is judged by a hash of the sources, the tsconfig files, nest-cli.json,
-// package-lock.json and this script, stored in dist/.build-fingerprint, so a restart
-// after `npm ci` (which builds through `prepare`) starts in seconds.
+// package-lock.json and this script, stored in dist/.build-fingerprint with each input's
+// mtime and size. When no input's mtime or size moved (and none came or went) the check
+// reads no file content: a few milliseconds, so every `npm start` can afford it. When
+// some did, the hash decides (a touched but unchanged file does not rebuild).
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundle } from './bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'dist');
 const stampFile = join(outDir, '.build-fingerprint');
-const inputs = ['tsconfig.json', 'tsconfig.build.json', 'nest-cli.json', 'package-lock.json', 'scripts/build.mjs'];
+// node_modules/.package-lock.json changes with every install: dist/bundle/ holds copies of
+// the bundled packages, so an install that changes one (without touching the lock file,
+// e.g. `npm link` or a patched package) must rebuild it too.
+const inputs = ['tsconfig.json', 'tsconfig.build.json', 'nest-cli.json', 'package-lock.json', 'node_modules/.package-lock.json', 'scripts/build.mjs', 'scripts/bundle.mjs'];
 const ASSETS = [{ from: 'src/sandbox/oidc', to: 'dist/sandbox/oidc', suffix: '.mjs' }];
 
 function filesUnder(dir) {
@@ -29,13 +35,68 @@ function filesUnder(dir) {
     .map((entry) => relative(root, join(entry.parentPath ?? entry.path, entry.name)));
 }
 
-export function fingerprint() {
+function inputFiles() {
+  return [...inputs.filter((file) => existsSync(join(root, file))), ...filesUnder('src')].sort();
+}
+
+/** mtime and size per input: equal lists mean nothing changed, without reading a byte. */
+function statsOf(files) {
+  return Object.fromEntries(files.map((file) => {
+    const stat = statSync(join(root, file));
+    return [file, [stat.mtimeMs, stat.size]];
+  }));
+}
+
+export function fingerprint(files = inputFiles()) {
   const hash = createHash('sha256');
-  for (const file of [...inputs, ...filesUnder('src')].sort()) {
-    if (!existsSync(join(root, file))) continue;
-    hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
-  }
+  for (const file of files) hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
   return hash.digest('hex');
+}
+
+function readStamp() {
+  try {
+    const stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
+    return typeof stamp?.hash === 'string' && stamp.files && typeof stamp.files === 'object' ? stamp : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function sameStats(a, b) {
+  const keys = Object.keys(b);
+  return Object.keys(a).length === keys.length && keys.every((file) => a[file]?.[0] === b[file][0] && a[file]?.[1] === b[file][1]);
+}
+
+/**
+ * Whether dist/ was built from the current inputs. Only when a stat moved does it hash
+ * the contents; an unchanged hash then refreshes the recorded stats (the next check is fast again).
+ */
+export function distIsFresh() {
+  const stamp = readStamp();
+  if (!stamp) return false;
+  // A build always writes the bundle npm start runs; without it dist/ is incomplete.
+  if (!existsSync(join(outDir, 'bundle', 'main.mjs'))) return false;
+  const files = inputFiles();
+  const stats = statsOf(files);
+  if (sameStats(stamp.files, stats)) return true;
+  if (fingerprint(files) !== stamp.hash) return false;
+  writeStamp(stamp.hash, stats);
+  return true;
+}
+
+function writeStamp(hash, files) {
+  writeFileSync(stampFile, JSON.stringify({ hash, files }));
+}
+
+/** What dist/ is about to be built from. Stats before the hash: an edit made meanwhile leaves the stamp stale. */
+export function snapshotInputs() {
+  const files = inputFiles();
+  const stats = statsOf(files);
+  return { hash: fingerprint(files), stats };
+}
+
+export function recordSnapshot(snapshot) {
+  writeStamp(snapshot.hash, snapshot.stats);
 }
 
 function compile() {
@@ -75,23 +136,34 @@ function compilerInstalled() {
   }
 }
 
-function main() {
+/** Compiles src/ into a fresh dist/, bundles it for `npm start`, and records what it was built from. */
+export async function build() {
+  const started = Date.now();
+  const snapshot = snapshotInputs();
+  rmSync(outDir, { recursive: true, force: true });
+  compile();
+  copyAssets();
+  await bundle();
+  recordSnapshot(snapshot);
+  console.error(`build: compiled src/ into dist/ (and dist/bundle/) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** Builds unless dist/ is fresh; `quiet` says nothing when it is (npm start's launcher). */
+export async function buildIfStale({ quiet = false } = {}) {
+  if (distIsFresh()) {
+    if (!quiet) console.error('build: dist/ is up to date with src/ (reused)');
+    return;
+  }
+  await build();
+}
+
+async function main() {
   if (process.argv.includes('--when-compiler-installed') && !compilerInstalled()) {
     console.error('build: skipped (TypeScript is not installed: production-only install)');
     return;
   }
-  const ifStale = process.argv.includes('--if-stale');
-  const current = fingerprint();
-  if (ifStale && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === current) {
-    console.error('build: dist/ is up to date with src/ (reused)');
-    return;
-  }
-  const started = Date.now();
-  rmSync(outDir, { recursive: true, force: true });
-  compile();
-  copyAssets();
-  writeFileSync(stampFile, current);
-  console.error(`build: compiled src/ into dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (process.argv.includes('--if-stale')) await buildIfStale();
+  else await build();
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

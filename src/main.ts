@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
 import { bootBanner } from './bootstrap/boot-banner.js';
+import { bootCost } from './bootstrap/boot-cost.js';
 import { createApp } from './bootstrap/create-app.js';
 import { installGracefulShutdown } from './bootstrap/graceful-shutdown.js';
 import { loadDotEnvFile } from './config/env-file.js';
@@ -19,10 +20,11 @@ async function bootstrap(): Promise<void> {
   if (sandbox) logger.warn(`sandbox upstream (demo providers, not for production) on ${sandbox.url}`, 'Sandbox');
   installGracefulShutdown(app, config.http.shutdownGraceMs, logger, async () => sandbox?.close());
   await app.listen(config.http.port, config.http.host);
-  logger.log(`oauth-bff listening on ${config.http.publicUrl} (docs at /docs)`, 'Bootstrap');
+  const boot = bootCost();
+  logger.log({ msg: `oauth-bff listening on ${config.http.publicUrl} (docs at /docs)`, bootMs: boot.wallMs, bootCpuMs: boot.cpuMs, loadedFrom: loadedFrom() }, 'Bootstrap');
   if (!config.isProduction) {
     const providerIds = app.get(ProviderRegistry).list().map((p) => p.id);
-    process.stderr.write(bootBanner({ config, providerIds, sandboxUrl: sandbox?.url, envFile }) + '\n');
+    process.stderr.write(bootBanner({ config, providerIds, sandboxUrl: sandbox?.url, envFile, boot }) + '\n');
   }
 }
 
@@ -31,3 +33,8 @@ bootstrap().catch((error: unknown) => {
   console.error(`oauth-bff failed to start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
+
+/** Which build runs: npm start's bundle (dist/bundle/) or the module tree (dist/, the container, tracing on). */
+function loadedFrom(): 'bundle' | 'modules' {
+  return import.meta.url.endsWith('/bundle/main.mjs') ? 'bundle' : 'modules';
+}

@@ -46,7 +46,10 @@ function showLoginRequired(answer) {
   notice(`${text} (${answer.code})`, answer.loginUrl ? { link: { href: withReturnTo(answer.loginUrl), text: `Log in with ${answer.provider ?? 'the provider'}` } } : {});
 }
 
-/** The BFF's loginUrl comes without our returnTo: add it, so the login comes back here. */
+/**
+ * The BFF's loginUrl has no returnTo unless a call sent X-Return-To (which would make every
+ * cross-origin GET preflighted): add ours, so the login comes back here.
+ */
 function withReturnTo(url) {
   const u = new URL(url);
   if (!u.searchParams.has('returnTo')) u.searchParams.set('returnTo', here);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { HealthModule } from '../health/health.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
 import { TokensModule } from '../tokens/tokens.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -9,6 +10,8 @@ import { LoginService } from './login/login.service.js';
 import { LogoutController } from './logout.controller.js';
 import { LogoutService } from './logout.service.js';
 import { MeController } from './me.controller.js';
+import { MeEdge } from './me-edge.js';
+import { MeReader } from './me-reader.js';
 import { ProviderAuthGuard } from './passport/provider-auth.guard.js';
 import { ProviderStrategies } from './passport/provider-strategies.js';
 import { AppTokenCache } from './app-tokens/app-token.cache.js';
@@ -26,16 +29,17 @@ import { TokenInfoController } from './token-info/token-info.controller.js';
 import { TokenInfoService } from './token-info/token-info.service.js';
 import { BackchannelLogoutController } from './upstream-logout/backchannel-logout.controller.js';
 import { BackchannelLogoutService } from './upstream-logout/backchannel-logout.service.js';
-import { BackchannelRateLimit } from './upstream-logout/backchannel-rate-limit.js';
 import { RpLogoutController } from './upstream-logout/rp-logout.controller.js';
 import { RpLogoutService } from './upstream-logout/rp-logout.service.js';
 import { UpstreamSessionStore } from './upstream-logout/upstream-session.store.js';
 
 @Module({
-  imports: [TokensModule, UsersModule, SessionsModule],
+  imports: [TokensModule, UsersModule, SessionsModule, HealthModule],
   // NativeTokenController comes before LoginController's `:provider` routes, so `native/token` is never read as a provider id.
   controllers: [NativeTokenController, LoginController, MeController, LogoutController, LinksController, GrantLoginController, ClientCredentialsController, TokenInfoController, BackchannelLogoutController, RpLogoutController],
   providers: [
+    MeReader,
+    MeEdge,
     LoginTransactionStore,
     LoginService,
     LogoutService,
@@ -52,7 +56,6 @@ import { UpstreamSessionStore } from './upstream-logout/upstream-session.store.j
     TokenInfoService,
     UpstreamSessionStore,
     BackchannelLogoutService,
-    BackchannelRateLimit,
     RpLogoutService,
   ],
   // App tokens serve the management calls of later issues.

@@ -24,6 +24,11 @@ export class LogoutService {
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
+  /** Logout on a session a refused refresh already ended: only its reauth marker is left to remove. */
+  async forgetEnded(token: string): Promise<void> {
+    await this.sessions.revokeByToken(token);
+  }
+
   async logout(session: SessionRecord, token: string, everywhere: boolean, facts: RequestFacts): Promise<number> {
     const remaining = everywhere ? [] : (await this.sessions.list(session.userId)).filter((s) => s.id !== session.id);
     const stillUsed = new Set(remaining.flatMap((s) => s.providers));

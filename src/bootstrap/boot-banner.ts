@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config/app-config.js';
+import type { BootCost } from './boot-cost.js';
 import { DEFAULT_SEED } from '../sandbox/seed.js';
 
 /** Where `npm run demo` serves the demo single-page app (examples/web). */
@@ -9,6 +10,11 @@ export interface BannerFacts {
   providerIds: string[];
   sandboxUrl?: string;
   envFile?: string;
+  boot?: BootCost;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
 }
 
 function demoAppLine(config: AppConfig): string {
@@ -38,7 +44,7 @@ export function bootBanner(facts: BannerFacts): string {
   const first = facts.providerIds[0];
   const lines = [
     '',
-    `  oauth-bff ready (${config.env})`,
+    `  oauth-bff ready (${config.env})${facts.boot ? ` in ${seconds(facts.boot.wallMs)} (${seconds(facts.boot.cpuMs)} CPU)` : ''}`,
     `  BFF          ${base}`,
     `  Swagger UI   ${base}/docs`,
     first ? `  Log in       ${base}/v1/auth/${first}/login?returnTo=/docs` : '  Log in       (no providers configured)',

@@ -4,6 +4,7 @@ import { json } from 'express';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config.js';
 import { assignRequestId } from '../common/http/request-id.middleware.js';
+import { declaredBodyLimit } from '../common/http/declared-body-limit.middleware.js';
 import { jsonBodyOnly } from '../common/http/json-body-only.middleware.js';
 import { refuseDeepJson } from '../common/http/json-depth.js';
 import { httpDrainOf } from './http-drain.js';
@@ -32,15 +33,16 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.use(securityHeadersMiddleware());
   app.enableCors(corsOptions(config));
   app.use(jsonBodyOnly(RAW_BODY_PREFIXES));
+  app.use(declaredBodyLimit(config.http.bodyLimitBytes, RAW_BODY_PREFIXES));
   // express.json directly (what useBodyParser mounts): Nest's options type hides `verify`, which the depth check needs.
   app.use(
     json({
-      limit: config.http.bodyLimit,
+      limit: config.http.bodyLimitBytes,
       verify: refuseDeepJson(config.http.jsonMaxDepth),
       type: unlessRaw(/^application\/(json|[\w.+-]+\+json)\s*(;|$)/i),
     }),
   );
-  app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false, type: unlessRaw(/^application\/x-www-form-urlencoded\s*(;|$)/i) });
-  const served = servedOpenApi(app, buildOpenApiDocument(app));
+  app.useBodyParser('urlencoded', { limit: config.http.bodyLimitBytes, extended: false, type: unlessRaw(/^application\/x-www-form-urlencoded\s*(;|$)/i) });
+  const served = servedOpenApi(app, () => buildOpenApiDocument(app));
   mountSwaggerUi(app, served.document, served.patchDocumentOnRequest);
 }

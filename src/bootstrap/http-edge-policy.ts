@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import cors from 'cors';
 import helmet from 'helmet';
+import { RETURN_TO_HEADER } from '../common/http/return-to-header.js';
 import type { AppConfig } from '../config/app-config.js';
 
 /**
@@ -19,7 +20,7 @@ export function corsOptions(config: AppConfig): EdgeCorsOptions {
   return {
     origin: config.http.corsOrigins.length ? config.http.corsOrigins : false,
     credentials: true,
-    allowedHeaders: ['Content-Type', 'X-CSRF', 'X-Request-Id', 'Authorization'],
+    allowedHeaders: ['Content-Type', 'X-CSRF', 'X-Request-Id', 'Authorization', RETURN_TO_HEADER],
     exposedHeaders: ['X-Request-Id'],
     maxAge: 600,
   };

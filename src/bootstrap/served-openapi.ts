@@ -9,7 +9,11 @@ import type { SessionRecord } from '../sessions/session.types.js';
 import { withRelayTemplateOperations, type RelayProviderView } from './relay-template-operations.js';
 
 export interface ServedOpenApi {
-  document: OpenAPIObject;
+  /**
+   * Builds the spec (scanning every controller and DTO costs about a second of CPU), so
+   * it runs at the first request for it, not at boot; Swagger UI keeps the result.
+   */
+  document(): OpenAPIObject;
   /** Per request: the description names who is signed in (Swagger UI renders it at the top). */
   patchDocumentOnRequest<TRequest = unknown, TResponse = unknown>(req: TRequest, res: TResponse, document: OpenAPIObject): Promise<OpenAPIObject>;
 }
@@ -30,22 +34,21 @@ function whoIsSignedIn(session: SessionRecord | null | undefined): string {
  * The spec Swagger UI serves, which unlike the committed openapi.json depends on the
  * configuration: relay operations per allowlisted template and per-provider login links.
  */
-export function servedOpenApi(app: INestApplication, base: OpenAPIObject): ServedOpenApi {
+export function servedOpenApi(app: INestApplication, base: () => OpenAPIObject): ServedOpenApi {
   const registry = app.get(ProviderRegistry);
   const providers: RelayProviderView[] = registry.list().map((adapter) => {
     const config = registry.configOf(adapter.id);
     return { id: adapter.id, displayName: config.displayName, allow: config.relay?.allow ?? [] };
   });
-  const document = withRelayTemplateOperations(base, providers);
   const sessions = app.get(SessionService);
   const cookie = app.get(SessionCookie);
-  const baseDescription = document.info.description ?? '';
   return {
-    document,
+    document: () => withRelayTemplateOperations(base(), providers),
+    // `served` is the built document Swagger UI keeps; each answer is a copy with its own description.
     async patchDocumentOnRequest(req, _res, served) {
       const credential = readSessionCredential(req as Request, cookie);
       const session = credential ? await sessions.resolve(credential.token).catch(() => undefined) : null;
-      const description = `${whoIsSignedIn(session)}\n\n**Log in:** ${loginLinks(providers)}\n\n${baseDescription}`;
+      const description = `${whoIsSignedIn(session)}\n\n**Log in:** ${loginLinks(providers)}\n\n${served.info.description ?? ''}`;
       return { ...served, info: { ...served.info, description } };
     },
   };

@@ -30,7 +30,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   });
 }
 
-export function mountSwaggerUi(app: INestApplication, document: OpenAPIObject, patchDocumentOnRequest?: SwaggerCustomOptions['patchDocumentOnRequest']): void {
+/** `document` is built at the first request for the spec (Swagger UI's init script, /docs/openapi.json). */
+export function mountSwaggerUi(app: INestApplication, document: () => OpenAPIObject, patchDocumentOnRequest?: SwaggerCustomOptions['patchDocumentOnRequest']): void {
   SwaggerModule.setup('docs', app, document, {
     patchDocumentOnRequest,
     jsonDocumentUrl: 'docs/openapi.json',

@@ -13,6 +13,8 @@ export interface AppConfig {
     corsOrigins: string[];
     trustProxy: boolean | number | string;
     bodyLimit: string;
+    /** BODY_LIMIT in bytes (1 kb = 1024 b, as body-parser counts). */
+    bodyLimitBytes: number;
     /** JSON_MAX_DEPTH: bodies nested deeper are refused before parsing. */
     jsonMaxDepth: number;
     shutdownGraceMs: number;
@@ -71,6 +73,9 @@ export interface AppConfig {
     opsSubjects: string[];
     /** LOGIN_ERROR_URL: where failed browser logins go instead of their returnTo. */
     loginErrorUrl?: string;
+    /** The relay's in-memory session cache: longest life in ms (SESSION_CACHE_MAX_AGE_MS) and entries (SESSION_CACHE_MAX_ENTRIES). */
+    cacheMaxAgeMs: number;
+    cacheMaxEntries: number;
   };
   relay: {
     maxBodyBytes: number;
@@ -114,10 +119,6 @@ export interface AppConfig {
   };
   /** Clients module caches (0 = no caching). */
   clients: { cacheSeconds: number; scopesCacheSeconds: number };
-  logout: {
-    /** Back-channel logout requests accepted per provider per minute across the fleet. */
-    backchannelMaxPerMinute: number;
-  };
   /** Per route class request limits (RATE_LIMIT_*). */
   rateLimits: RateLimitSettings;
   sandbox: {

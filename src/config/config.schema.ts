@@ -109,6 +109,9 @@ export const envSchema = z.object({
   NATIVE_SESSION_IDLE_SECONDS: int(86_400 * 14, 60, 86_400 * 90),
   NATIVE_SESSION_ABSOLUTE_SECONDS: int(86_400 * 90, 300, 86_400 * 365),
   LOGIN_TRANSACTION_SECONDS: int(600, 30, 3_600),
+  // The relay's in-memory session cache (see SessionCache): longest life of an entry, and how many; 0 disables it.
+  SESSION_CACHE_MAX_AGE_MS: int(5_000, 0, 10_000),
+  SESSION_CACHE_MAX_ENTRIES: int(20_000, 0, 1_000_000),
   // Allow the session cookie over plain http (local dev only; browsers accept Secure on localhost anyway).
   COOKIE_SECURE: bool(true),
   // Origins (besides PUBLIC_URL) that returnTo may point at and that may send state-changing cookie requests.
@@ -157,8 +160,6 @@ export const envSchema = z.object({
   USAGE_RETENTION_DAYS: int(30, 1, 3_650),
   USAGE_DAILY_RETENTION_DAYS: int(400, 1, 3_650),
   USAGE_PURGE_INTERVAL_MS: int(3_600_000, 1_000, 86_400_000),
-  // OIDC back-channel logout: logout tokens accepted per provider per minute (fleet-wide), before any verification.
-  BACKCHANNEL_LOGOUT_MAX_PER_MINUTE: int(600, 1, 100_000),
   // Upstream usage queries: how long a query resource (and its cached result) lives, and the Retry-After of a Running answer.
   USAGE_QUERY_TTL_SECONDS: int(3_600, 60, 7 * 86_400),
   USAGE_POLL_RETRY_AFTER_SECONDS: int(2, 1, 300),

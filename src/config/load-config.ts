@@ -37,6 +37,14 @@ function trustProxy(raw: string): boolean | number | string {
   return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
 
+const BYTE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2 };
+
+/** `100kb` → 102400; the schema already allows only digits and b/kb/mb. */
+function byteSize(raw: string): number {
+  const [, digits, unit] = /^(\d+)(b|kb|mb)$/i.exec(raw)!;
+  return Number(digits) * BYTE_UNITS[unit.toLowerCase()];
+}
+
 function refuseEmbeddedInProduction(env: ParsedEnv): string[] {
   if (env.NODE_ENV !== 'production' || env.ALLOW_EMBEDDED_IN_PRODUCTION) return [];
   const problems: string[] = [];
@@ -70,6 +78,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       corsOrigins: env.CORS_ORIGINS,
       trustProxy: trustProxy(env.TRUST_PROXY),
       bodyLimit: env.BODY_LIMIT,
+      bodyLimitBytes: byteSize(env.BODY_LIMIT),
       jsonMaxDepth: env.JSON_MAX_DEPTH,
       shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     },
@@ -116,6 +125,8 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       appOrigins: [...new Set([new URL(publicUrl).origin, ...env.APP_ORIGINS.map((o) => new URL(o).origin)])],
       opsSubjects: env.OPS_SUBJECTS,
       loginErrorUrl: env.LOGIN_ERROR_URL,
+      cacheMaxAgeMs: env.SESSION_CACHE_MAX_AGE_MS,
+      cacheMaxEntries: env.SESSION_CACHE_MAX_ENTRIES,
     },
     relay: {
       maxBodyBytes: env.RELAY_MAX_BODY_BYTES,
@@ -146,7 +157,6 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       upstream: { queryTtlSeconds: env.USAGE_QUERY_TTL_SECONDS, pollRetryAfterSeconds: env.USAGE_POLL_RETRY_AFTER_SECONDS },
     },
     clients: { cacheSeconds: env.CLIENTS_CACHE_SECONDS, scopesCacheSeconds: env.CLIENT_SCOPES_CACHE_SECONDS },
-    logout: { backchannelMaxPerMinute: env.BACKCHANNEL_LOGOUT_MAX_PER_MINUTE },
     rateLimits: rateLimitSettings(env),
     sandbox: {
       enabled: sandboxEnabled,

@@ -1,12 +1,16 @@
 import { z } from 'zod';
 
-/** Route classes with their own limit; `ip` classes count per client address, `session` ones per session. */
+/**
+ * Route classes with their own limit; `ip` classes count per client address, `session` ones
+ * per session, `provider` ones per provider id (the route's `:provider`) across the fleet.
+ */
 export const RATE_LIMIT_CLASSES = {
   login: 'ip',
   'token-exchange': 'ip',
   grants: 'ip',
   relay: 'session',
   management: 'session',
+  'backchannel-logout': 'provider',
 } as const;
 
 export type RateLimitClass = keyof typeof RATE_LIMIT_CLASSES;
@@ -53,6 +57,8 @@ export const rateLimitEnv = {
   RATE_LIMIT_RELAY: quota('1200/60'),
   // Per session: management routes (client apps, usage, sessions, admin).
   RATE_LIMIT_MANAGEMENT: quota('300/60'),
+  // Per provider, fleet-wide: OIDC back-channel logout posts (server to server, no session or useful client IP).
+  RATE_LIMIT_BACKCHANNEL_LOGOUT: quota('600/60'),
 };
 
 type RateLimitEnv = { [K in keyof typeof rateLimitEnv]: z.output<(typeof rateLimitEnv)[K]> };
@@ -67,6 +73,7 @@ export function rateLimitSettings(env: RateLimitEnv): RateLimitSettings {
       grants: env.RATE_LIMIT_GRANTS,
       relay: env.RATE_LIMIT_RELAY,
       management: env.RATE_LIMIT_MANAGEMENT,
+      'backchannel-logout': env.RATE_LIMIT_BACKCHANNEL_LOGOUT,
     },
   };
 }

@@ -22,10 +22,15 @@ export class DatabaseModule {
             // open PGlite twice). Fail fast: a wrong DATABASE_URL stops the boot, no retries.
             return { type: 'postgres' as const, retryAttempts: 0 };
           },
-          dataSourceFactory: async () => {
-            const dataSource = await openDataSource(config.database);
-            resources.track(async () => dataSource.isInitialized && dataSource.destroy());
-            return dataSource;
+          dataSourceFactory: () => {
+            const opening = openDataSource(config.database);
+            // Tracked before it is open: a boot that fails elsewhere meanwhile waits for the
+            // open to settle and closes it, rather than leaving a pooled connection behind.
+            resources.track(async () => {
+              const dataSource = await opening.catch(() => undefined);
+              if (dataSource?.isInitialized) await dataSource.destroy();
+            });
+            return opening;
           },
         }),
       ],

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { dataSourceOptions } from './data-source-options.js';
+import { migrationsApplied } from './migrations-applied.js';
 
 /** Connects (failing fast with a readable message), ensures the schema and applies migrations. */
 export async function openDataSource(config: AppConfig['database']): Promise<DataSource> {
@@ -14,7 +15,8 @@ export async function openDataSource(config: AppConfig['database']): Promise<Dat
   if (!config.embedded && config.schema !== 'public') {
     await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${config.schema}"`);
   }
-  if (config.migrationsRun) await dataSource.runMigrations({ transaction: 'each' });
+  const schema = config.embedded ? 'public' : config.schema;
+  if (config.migrationsRun && !(await migrationsApplied(dataSource, schema))) await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
 }
 

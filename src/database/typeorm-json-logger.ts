@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { PinoLogger } from 'nestjs-pino';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 
 const MAX_QUERY_CHARS = 500;
@@ -22,6 +23,9 @@ export class TypeOrmJsonLogger implements TypeOrmLogger {
   private readonly logger = new Logger('Database');
 
   logQuery(query: string): void {
+    // TypeORM calls this for every query: skip the statement's cleanup unless debug lines are written.
+    const root = PinoLogger.root as { isLevelEnabled?: (level: string) => boolean } | undefined;
+    if (root?.isLevelEnabled && !root.isLevelEnabled('debug')) return;
     this.logger.debug({ query: statement(query) }, 'query');
   }
 

@@ -1,5 +1,6 @@
 import type { ClientManagementCapabilities } from './client-management.js';
 import type { ClientUsageApi } from './client-usage.js';
+import type { DpopKey } from './dpop/dpop-key.js';
 
 /**
  * The seam between the auth/tokens/relay features and each provider's quirks.
@@ -80,6 +81,16 @@ export interface TokenSet {
   idToken?: string;
   /** Provider-specific extras worth keeping (never tokens), e.g. BlueJeans meeting scope. */
   extra?: Record<string, unknown>;
+  /**
+   * The DPoP key the access token is bound to (the provider answered `token_type: DPoP`,
+   * RFC 9449 §5); absent for a bearer token. Stored sealed with the tokens.
+   */
+  dpop?: DpopKey;
+}
+
+/** Options of a refresh: the DPoP key the link's tokens are bound to, if any. */
+export interface RefreshOptions {
+  dpop?: DpopKey;
 }
 
 export interface UpstreamIdentity {
@@ -131,7 +142,8 @@ export interface ProviderAdapter extends ExtraGrants, OidcSessionOperations {
   issuer(): Promise<string | undefined>;
   authorizationUrl(request: AuthorizationRequest): Promise<string>;
   exchangeCode(exchange: CodeExchange): Promise<TokenSet>;
-  refresh(refreshToken: string): Promise<TokenSet>;
+  /** With `options.dpop` (or a fresh key when the provider uses DPoP), the request carries a DPoP proof. */
+  refresh(refreshToken: string, options?: RefreshOptions): Promise<TokenSet>;
   /** Best effort; throws UpstreamError on failure. */
   revoke(tokens: { accessToken: string; refreshToken?: string }): Promise<void>;
   /** The provider's own view of the token (tokenInfo / introspection / details). */

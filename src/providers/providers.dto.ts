@@ -27,7 +27,7 @@ export class ProviderCapabilitiesDto {
   rpInitiatedLogout: boolean;
   /** Logins push their authorization parameters first (RFC 9126 PAR). */
   par: boolean;
-  /** Upstream tokens are DPoP-bound (RFC 9449). */
+  /** Upstream tokens are DPoP-bound (RFC 9449): enabled in the providers file (`oidc.dpop`) and advertised with ES256; proofs on token requests and relayed calls. */
   dpop: boolean;
 }
 

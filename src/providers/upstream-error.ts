@@ -11,6 +11,7 @@ export type UpstreamFailure =
   | 'rate_limited'
   | 'unavailable' // timeout, connection failure, 5xx
   | 'bad_response' // the provider answered something we cannot read
+  | 'dpop_rejected' // the provider refused our DPoP proof, or kept demanding new nonces (RFC 9449)
   | 'not_supported'; // the provider cannot do this (capability flag is false)
 
 const STATUS: Record<UpstreamFailure, number> = {
@@ -20,6 +21,7 @@ const STATUS: Record<UpstreamFailure, number> = {
   rate_limited: 503,
   unavailable: 503,
   bad_response: 502,
+  dpop_rejected: 502,
   not_supported: 409,
 };
 

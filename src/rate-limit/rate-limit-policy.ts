@@ -13,6 +13,13 @@ export interface RateLimitOutcome {
   resetSeconds: number;
 }
 
+/** What `lease()` took: `granted` points (0..requested), spendable for `msLeft` ms. */
+export interface RateLimitLease {
+  granted: number;
+  msLeft: number;
+  outcome: RateLimitOutcome;
+}
+
 export interface PolicyStore {
   /** The shared Redis connection, or none for the in-process store (embedded mode). */
   redis?: RedisConnection;
@@ -65,6 +72,26 @@ export class RateLimitPolicy {
       if (rejection instanceof RateLimiterRes) return this.outcome(rejection, false);
       // Only reachable with RATE_LIMIT_ON_STORE_FAILURE=closed: Redis could not count.
       throw new DependencyUnavailableError('redis');
+    }
+  }
+
+  /**
+   * Takes up to `points` of `key`'s quota in one count (one Redis round trip), for a
+   * caller that spends them locally (the relay's lease, relay-rate-limit.ts). `granted`
+   * is how many fitted under the quota (0 when over, including while this instance
+   * refuses the key from memory); `msLeft` is the rest of the window, after which the
+   * points must not be spent.
+   */
+  async lease(key: string, points: number): Promise<RateLimitLease> {
+    try {
+      const res = await this.limiter.consume(key, points);
+      return { granted: points, msLeft: res.msBeforeNext, outcome: this.outcome(res, true) };
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw new DependencyUnavailableError('redis');
+      // consumedPoints counts this request's points too; an in-memory refusal reports 0.
+      const before = rejection.consumedPoints - points;
+      const granted = before < 0 ? 0 : Math.max(0, Math.min(points, this.quota.points - before));
+      return { granted, msLeft: rejection.msBeforeNext, outcome: this.outcome(rejection, granted > 0) };
     }
   }
 

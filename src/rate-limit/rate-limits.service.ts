@@ -4,7 +4,7 @@ import type { RateLimitClass, RateLimitQuota } from '../config/rate-limit-config
 import { KvStore } from '../redis/kv-store.port.js';
 import { RedisKvStore } from '../redis/redis-kv-store.js';
 import { rateLimitHeaders, tooManyRequests } from './rate-limit-headers.js';
-import { RateLimitPolicy, type PolicyStore, type RateLimitOutcome } from './rate-limit-policy.js';
+import { RateLimitPolicy, type PolicyStore, type RateLimitLease, type RateLimitOutcome } from './rate-limit-policy.js';
 
 /** Anything that can carry response headers: an Express response or a bare node:http one. */
 export interface HeaderSink {
@@ -51,5 +51,20 @@ export class RateLimits {
     if (!outcome.allowed) throw tooManyRequests(outcome);
     if (res) for (const [name, value] of Object.entries(rateLimitHeaders(outcome))) res.setHeader(name, value);
     return outcome;
+  }
+
+  /**
+   * Takes up to `points` of `routeClass`'s quota for `key` in one count, for a caller
+   * that spends them itself (the relay, relay-rate-limit.ts); undefined when limits are
+   * off. Never throws for "over the limit": `granted` is 0 then.
+   */
+  async lease(routeClass: RateLimitClass, key: string, points: number): Promise<RateLimitLease | undefined> {
+    if (!this.enabled) return undefined;
+    return this.classes.get(routeClass)!.lease(key, points);
+  }
+
+  /** The quota of a route class (RATE_LIMIT_<CLASS>). */
+  quota(routeClass: RateLimitClass): RateLimitQuota {
+    return this.classes.get(routeClass)!.quota;
   }
 }

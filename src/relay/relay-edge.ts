@@ -2,11 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PinoLogger } from 'nestjs-pino';
 import { corsApplier, staticSecurityHeaders } from '../bootstrap/http-edge-policy.js';
-import { toProblem } from '../common/errors/problem.mapper.js';
-import { PROBLEM_CONTENT_TYPE } from '../common/errors/problem.js';
+import type { EdgeHandler } from '../bootstrap/install-edge-handler.js';
+import { answerEdgeProblem } from '../common/errors/edge-problem.js';
+import { ProviderNotLinkedError, ReauthRequiredError } from '../common/errors/login-required.js';
 import { requestIdFromHeaders } from '../common/http/request-id.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { MetricsService } from '../health/metrics.service.js';
+import { RouteDurations } from '../health/route-durations.js';
 import { assertCsrfSafe } from '../sessions/csrf-policy.js';
 import { checkRequestSession, sessionRefused } from '../sessions/session-authentication.js';
 import { SessionCookie } from '../sessions/session-cookie.js';
@@ -25,32 +27,43 @@ const EDGE_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * `/v1/api/*` served by one small handler in front of Express, calling the same injected
  * services the Nest route would: request id, helmet's headers and CORS (the same
- * policy, see http-edge-policy.ts), the session check (SessionGuard's), CSRF (CsrfGuard's),
+ * policy, see http-edge-policy.ts), the session check (SessionGuard's, through the session
+ * cache), CSRF (CsrfGuard's),
  * the rate-limit hook, RelayService, problem+json errors (ProblemFilter's mapper), the
  * HTTP metric and one access-log line. What it skips is the per-request machinery:
  * Express routing and middleware, Nest's guard/interceptor pipeline, pino-http's
  * AsyncLocalStorage. Every other route, and OPTIONS, goes to Express as before.
  */
 @Injectable()
-export class RelayEdge {
+export class RelayEdge implements EdgeHandler {
   private readonly logger = new Logger('RelayEdge');
   private readonly securityHeaders = staticSecurityHeaders();
   private readonly cors: ReturnType<typeof corsApplier>;
   private readonly allowedOrigins: ReadonlySet<string>;
+  private readonly appOrigins: readonly string[];
   private readonly sampleRate: number;
   private accessLog?: RelayAccessLog;
+  private readonly durations: RouteDurations;
+  /** The session check through the in-memory session cache (SessionService.resolveCached). */
+  private readonly cachedSessions: Pick<SessionService, 'resolve' | 'endedFor'>;
+  /** The same check, but the store's answer: asked before an account refusal (see confirmRefusal). */
+  private readonly storedSessions: Pick<SessionService, 'resolve' | 'endedFor'>;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(SessionService) private readonly sessions: SessionService,
+    @Inject(SessionService) sessions: SessionService,
     @Inject(SessionCookie) private readonly cookie: SessionCookie,
     @Inject(RelayService) private readonly relay: RelayService,
     @Inject(RelayRateLimit) private readonly rateLimit: RelayRateLimit,
-    @Inject(MetricsService) private readonly metrics: MetricsService,
+    @Inject(MetricsService) metrics: MetricsService,
   ) {
     this.cors = corsApplier(config);
+    this.durations = new RouteDurations(metrics.httpDuration, RELAY_ROUTE_TEMPLATE);
     this.allowedOrigins = new Set(config.sessions.appOrigins);
+    this.appOrigins = config.sessions.appOrigins;
     this.sampleRate = config.log.relaySampleRate;
+    this.cachedSessions = { resolve: (token) => sessions.resolveCached(token), endedFor: (token) => sessions.endedFor(token) };
+    this.storedSessions = { resolve: (token) => sessions.revalidate(token), endedFor: (token) => sessions.endedFor(token) };
   }
 
   /** True for the requests this handler serves instead of Express. */
@@ -65,40 +78,45 @@ export class RelayEdge {
     const method = req.method ?? 'GET';
     let status = 500;
     let clientGone = false;
+    let authenticated = false;
     for (const [name, value] of this.securityHeaders) res.setHeader(name, value);
     res.setHeader('X-Request-Id', requestId);
     this.cors?.(req, res);
     try {
       if (refused) throw refused;
-      const { credential, auth } = await checkRequestSession(req.headers, this.sessions, this.cookie);
-      if (!auth) throw sessionRefused(credential, this.cookie);
+      const check = await checkRequestSession(req.headers, this.cachedSessions, this.cookie);
+      const auth = check.auth;
+      if (!auth) throw sessionRefused(check, this.cookie);
+      authenticated = true;
       assertCsrfSafe(method, req.headers, auth.via, this.allowedOrigins);
       await this.rateLimit.admit(auth.session);
       const result = await this.relay.relay(req, res, { userId: auth.session.userId, sessionKind: auth.session.kind, requestId, target: req.url ?? '' });
       status = result.status;
       clientGone = status === CLIENT_CLOSED_REQUEST;
-    } catch (error) {
-      status = this.answerProblem(req, res, error, requestId);
+    } catch (thrown) {
+      const error = authenticated ? await this.confirmRefusal(req, thrown) : thrown;
+      status = answerEdgeProblem(req, res, error, requestId, { routeMatched: true, method: req.method ?? '', path: pathOf(req.url) }, this.appOrigins, this.logger);
     } finally {
       if (!clientGone && !res.writableFinished && res.destroyed) clientGone = true;
-      this.metrics.httpDuration.observe({ method, route: RELAY_ROUTE_TEMPLATE, status_code: String(status) }, (performance.now() - startedAt) / 1000);
+      this.durations.observe(method, status, (performance.now() - startedAt) / 1000);
       this.log().write({ requestId, method, path: pathOf(req.url), status, startedAt, clientGone });
     }
   }
 
-  /** ProblemFilter's answer for an error thrown on the edge; returns the status sent. */
-  private answerProblem(req: IncomingMessage, res: ServerResponse, error: unknown, requestId: string): number {
-    const { problem, headers, unexpected } = toProblem(error, requestId, { routeMatched: true, method: req.method ?? '', path: pathOf(req.url) });
-    if (unexpected) this.logger.error({ err: error, requestId }, 'unhandled error');
-    if (res.headersSent || res.destroyed) {
-      res.destroy();
-      return problem.status;
+  /**
+   * An account refusal (not linked, reauth required) on a session the cache vouched for:
+   * logout revokes the link before it ends the session, so another instance whose pub/sub
+   * notification is still on its way would answer 409 for a session that is gone. The store
+   * decides: a session that is gone answers 401 like any other. Rare, so the extra read is cheap.
+   */
+  private async confirmRefusal(req: IncomingMessage, error: unknown): Promise<unknown> {
+    if (!(error instanceof ProviderNotLinkedError || error instanceof ReauthRequiredError)) return error;
+    try {
+      const check = await checkRequestSession(req.headers, this.storedSessions, this.cookie);
+      return check.auth ? error : sessionRefused(check, this.cookie);
+    } catch {
+      return error;
     }
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    res.statusCode = problem.status;
-    res.setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
-    res.end(JSON.stringify(problem));
-    return problem.status;
   }
 
   /** The app's root pino logger, which exists once the logging module has started. */

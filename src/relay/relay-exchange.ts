@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Dispatcher } from 'undici';
 import type { Expirable } from './relay-deadlines.js';
+import type { DpopRefusal, DpopWatch } from './relay-dpop.js';
 import { downstreamResponseHeaders } from './relay-headers.js';
 
 /** A token rejection: 401 everywhere, 498 "invalid token" where Cal.com (and a few others) use it. */
@@ -12,8 +13,8 @@ export function isTokenRejection(status: number): boolean {
 export type ExchangeOutcome =
   /** The answer was streamed to the client with this status. */
   | { kind: 'relayed'; status: number; bytes: number }
-  /** A token rejection held back (body discarded) so the caller can refresh and retry. */
-  | { kind: 'rejected'; status: number }
+  /** A token rejection held back (body discarded) so the caller can refresh and retry; `dpop`: our DPoP proof was refused (no refresh). */
+  | { kind: 'rejected'; status: number; dpop?: DpopRefusal }
   /** The declared response length was over the limit; nothing was sent. */
   | { kind: 'too_large' }
   /** The client went away; the upstream call was aborted. */
@@ -72,6 +73,8 @@ export class UpstreamExchange implements Dispatcher.DispatchHandler, Expirable {
   constructor(
     private readonly res: ServerResponse,
     private readonly options: ExchangeOptions,
+    /** Only on calls with a DPoP-bound token (relay-dpop.ts). */
+    private readonly dpop?: DpopWatch,
   ) {
     this.done = new Promise((resolve, reject) => {
       this.resolve = resolve;
@@ -100,9 +103,10 @@ export class UpstreamExchange implements Dispatcher.DispatchHandler, Expirable {
   }
 
   onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[]>): void {
+    const dpop = this.dpop === undefined ? undefined : this.dpop(statusCode, headers);
     if (this.options.holdTokenRejection && isTokenRejection(statusCode)) {
       this.mode = 'discard';
-      this.outcome = { kind: 'rejected', status: statusCode };
+      this.outcome = dpop ? { kind: 'rejected', status: statusCode, dpop } : { kind: 'rejected', status: statusCode };
       return;
     }
     const declared = Number(headers['content-length']);

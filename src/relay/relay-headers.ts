@@ -6,7 +6,7 @@ const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'te', 'trail
 
 /**
  * Never sent upstream. Credentials and session state of the BFF (cookie, authorization,
- * x-csrf), anything that claims to describe the client or the route (host, forwarded,
+ * x-csrf, x-return-to), anything that claims to describe the client or the route (host, forwarded,
  * x-forwarded-*, x-real-ip and friends; x-original-url / method overrides, which some
  * upstream frameworks obey and which would sidestep the allowlist), browser context
  * that belongs to our origin rather than the upstream's (origin, referer, sec-*), and
@@ -18,7 +18,11 @@ const REQUEST_DENY = new Set([
   'cookie',
   'cookie2',
   'authorization',
+  // A DPoP proof is the BFF's to sign (relay-dpop.ts): one from the browser proves nothing.
+  'dpop',
   'x-csrf',
+  // Where our login should return to (RETURN_TO_HEADER): meant for the BFF, not the provider.
+  'x-return-to',
   'forwarded',
   'via',
   'x-real-ip',
@@ -62,6 +66,8 @@ const RESPONSE_DENY = new Set([
   'permissions-policy',
   'www-authenticate',
   'proxy-authenticate',
+  // The nonce is for the BFF's DPoP proofs, not the browser's.
+  'dpop-nonce',
   'server',
   'x-powered-by',
   'x-request-id',

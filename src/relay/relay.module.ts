@@ -15,7 +15,7 @@ import { RelayService } from './relay.service.js';
  * AccessTokenProvider; the provider registry is global. RelayMeter, the metering
  * seam, is bound by the usage module's MeteringModule; RelayRateLimit applies the
  * per-session relay limit (RATE_LIMIT_RELAY) through the global RateLimits service.
- * RelayEdge serves the route ahead of Express (installRelayEdge, called by createApp).
+ * RelayEdge serves the route ahead of Express (installEdgeHandler, called by createApp).
  */
 @Module({
   imports: [TokensModule, HealthModule, SessionsModule, MeteringModule],

@@ -3,10 +3,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DomainError } from '../common/errors/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { CircuitBreakers } from '../providers/circuit-breakers.js';
+import { RepeatedFailureLog } from '../logging/repeated-failure-log.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { AccessTokenProvider, type ValidAccessToken } from '../tokens/access-token.provider.js';
 import { isReplayable, readRelayBody, type RelayBody } from './relay-body.js';
 import { bodyTooLarge, responseTooLarge, routeNotAllowed, upstreamTimeout, upstreamUnreachable } from './relay-errors.js';
+import { afterDpopRefusal, RelayDpop } from './relay-dpop.js';
 import { ExchangeFailed, UpstreamExchange, type ExchangeOutcome } from './relay-exchange.js';
 import { upstreamRequestHeaders } from './relay-headers.js';
 import { NOT_ALLOWLISTED_ROUTE, RelayMeter } from './relay-meter.js';
@@ -52,8 +54,11 @@ interface Exchange {
 @Injectable()
 export class RelayService {
   private readonly logger = new Logger('RelayService');
+  // An unreachable provider fails every call at once: one line per provider and failure kind per window, not per call.
+  private readonly failureLog = new RepeatedFailureLog(this.logger);
   private readonly providers: Map<string, ProviderRelay>;
   private readonly settings: AppConfig['relay'];
+  private readonly dpop = new RelayDpop();
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -88,6 +93,8 @@ export class RelayService {
       // Token failures pass through as problems; not-linked and re-login ones carry the login URL.
       let token = await this.tokens.forUser(call.userId, provider.id);
       let outcome = await this.attempt(res, exchange, token, isReplayable(body));
+      // DPoP (RFC 9449 §9): a nonce demand gets one retry with the nonce; no refresh either way.
+      if (outcome.kind === 'rejected' && outcome.dpop) outcome = await afterDpopRefusal(outcome.dpop, () => this.attempt(res, exchange, token, true), provider.id);
       if (outcome.kind === 'rejected') {
         // One forced refresh and one retry; a second rejection is passed through as it is.
         token = await this.tokens.afterRejection(call.userId, provider.id, token.accessToken);
@@ -122,10 +129,11 @@ export class RelayService {
     if (res.destroyed) return { kind: 'client_gone' };
     const url = new URL(exchange.url);
     const headers = { ...exchange.headers };
-    exchange.provider.adapter.authorizeRelayRequest(url, headers, token.accessToken);
+    if (token.dpop) await this.dpop.authorize(url, headers, exchange.method, token.accessToken, token.dpop);
+    else exchange.provider.adapter.authorizeRelayRequest(url, headers, token.accessToken);
     const { body } = exchange;
     if (body.kind === 'stream' && body.length !== undefined) headers['content-length'] = String(body.length);
-    const handler = new UpstreamExchange(res, { method: exchange.method, maxResponseBytes: this.settings.maxResponseBytes, holdTokenRejection });
+    const handler = new UpstreamExchange(res, { method: exchange.method, maxResponseBytes: this.settings.maxResponseBytes, holdTokenRejection }, token.dpop && this.dpop.watch(url));
     // The only abort on the path: the client really went away before the answer was complete.
     const onClose = () => handler.clientGone();
     res.once('close', onClose);
@@ -149,7 +157,8 @@ export class RelayService {
     const { body, provider } = exchange;
     if (body.kind === 'stream' && body.stream.exceeded) throw bodyTooLarge(this.settings.maxBodyBytes);
     const failure = classifyFailure(cause);
-    this.logger.warn({ provider: provider.id, failure, err: (cause as Error)?.name }, 'relayed call failed');
+    this.metrics.upstreamFailed(provider.id, failure);
+    this.failureLog.warn(`relay:${provider.id}:${failure}`, 'relayed call failed', { provider: provider.id, failure, err: (cause as Error)?.name });
     if (error instanceof ExchangeFailed && error.afterHeaders) {
       res.destroy();
       return { kind: 'relayed', status: res.statusCode, bytes: 0 };

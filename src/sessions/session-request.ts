@@ -5,7 +5,12 @@ import type { AuthenticatedRequestContext } from './session.types.js';
  * The Express request as the sessions guards leave it: `auth` is set on every
  * protected route, and on @Public routes when a valid session came along.
  */
-export type AuthenticatedRequest = Request & { auth?: AuthenticatedRequestContext; id?: string };
+export type AuthenticatedRequest = Request & {
+  auth?: AuthenticatedRequestContext;
+  id?: string;
+  /** On @AcceptsEndedSession() routes: the token named a session a provider's refused refresh ended. */
+  endedSession?: { provider: string };
+};
 
 export interface SessionCredential {
   token: string;

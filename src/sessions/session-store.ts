@@ -5,6 +5,8 @@ import type { SessionRecord } from './session.types.js';
 
 const sessionKey = (hash: string) => `sess:${hash}`;
 const userIndexKey = (userId: string) => `user-sessions:${userId}`;
+// What is left of a session ended because a provider link needs a new login (see SessionService.revokeForProvider).
+const endedKey = (hash: string) => `sess-ended:${hash}`;
 
 export interface IndexedSession {
   hash: string;
@@ -86,6 +88,27 @@ export class SessionStore {
       await this.kv.zRem(userIndexKey(userId), hash);
       await this.kv.del(sessionKey(hash));
     });
+  }
+
+  /** Leaves a marker saying which provider's refusal ended the session `hash` names, for `ttlMs`. */
+  async markEnded(hash: string, provider: string, ttlMs: number): Promise<void> {
+    await this.call(() => this.kv.set(endedKey(hash), JSON.stringify({ provider }), Math.max(1, ttlMs)));
+  }
+
+  /** The provider whose refusal ended the session `hash` named, if there is such a marker. */
+  async endedFor(hash: string): Promise<string | null> {
+    const raw = await this.call(() => this.kv.get(endedKey(hash)));
+    if (raw === null) return null;
+    try {
+      const provider = (JSON.parse(raw) as { provider?: unknown }).provider;
+      return typeof provider === 'string' ? provider : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async clearEnded(hash: string): Promise<void> {
+    await this.call(() => this.kv.del(endedKey(hash)));
   }
 
   /** The user's live records; trims absolutely expired members and members whose record is gone (idle expiry). */

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ACCEPTS_ENDED_SESSION_KEY } from './accepts-ended-session.decorator.js';
 import { IS_PUBLIC_KEY } from './public.decorator.js';
 import { IS_SERVER_TO_SERVER_KEY } from './server-to-server.decorator.js';
 import { checkRequestSession, sessionRefused } from './session-authentication.js';
@@ -9,7 +10,8 @@ import { SessionService } from './session.service.js';
 
 /**
  * Global, first guard: every route needs a live session unless @Public(). Attaches
- * `req.auth`. Any bad credential is a 401 `unauthenticated`; a store outage is a 503.
+ * `req.auth`. Any bad credential is a 401 `unauthenticated` (or `reauth_required` when a provider's
+ * refused refresh ended the session); a store outage is a 503.
  * The check itself (checkRequestSession) is shared with the relay's edge handler.
  */
 @Injectable()
@@ -26,12 +28,16 @@ export class SessionGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_SERVER_TO_SERVER_KEY, [context.getHandler(), context.getClass()]) === true) return true;
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [context.getHandler(), context.getClass()]) === true;
     // Not caught: a store outage must answer 503 even on public routes, never "anonymous".
-    const { credential, auth } = await checkRequestSession(req.headers, this.sessions, this.cookie);
-    if (auth) {
-      req.auth = auth;
+    const check = await checkRequestSession(req.headers, this.sessions, this.cookie);
+    if (check.auth) {
+      req.auth = check.auth;
       return true;
     }
     if (isPublic) return true;
-    throw sessionRefused(credential, this.cookie);
+    if (check.endedFor && this.reflector.get<boolean>(ACCEPTS_ENDED_SESSION_KEY, context.getHandler()) === true) {
+      req.endedSession = { provider: check.endedFor };
+      return true;
+    }
+    throw sessionRefused(check, this.cookie);
   }
 }

@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { KvStore } from '../redis/kv-store.port.js';
+import { SESSION_CHANGED, SessionCache } from './session-cache.js';
 import { SESSION_CLOCK, type Clock } from './session-clock.js';
 import { UnauthenticatedError } from './session-errors.js';
 import { SessionStore, type IndexedSession } from './session-store.js';
@@ -24,15 +25,34 @@ export interface IssuedSession {
  * stored. Idle and absolute expiry are enforced here on every read, not only by TTL.
  */
 @Injectable()
-export class SessionService {
+export class SessionService implements OnModuleInit, OnModuleDestroy {
   private readonly store: SessionStore;
+  private readonly cache: SessionCache;
+  private unsubscribe?: () => Promise<void>;
 
   constructor(
-    @Inject(KvStore) kv: KvStore,
+    @Inject(KvStore) private readonly kv: KvStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SESSION_CLOCK) private readonly now: Clock,
   ) {
     this.store = new SessionStore(kv);
+    this.cache = new SessionCache(config.sessions.cacheMaxAgeMs, config.sessions.cacheMaxEntries);
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (!this.cache.enabled) return;
+    // Best effort: without the subscription the cache's max age still bounds staleness.
+    this.unsubscribe = await this.kv.subscribe(SESSION_CHANGED, (hash) => this.cache.evict(hash)).catch(() => undefined);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.unsubscribe?.().catch(() => undefined);
+  }
+
+  /** A session was ended or rewritten: drop it from this instance's cache at once and from every other's by pub/sub. */
+  private async changed(hash: string): Promise<void> {
+    this.cache.evict(hash);
+    await this.kv.publish(SESSION_CHANGED, hash).catch(() => undefined);
   }
 
   /** Idle and absolute lifetimes in ms for a kind of session. */
@@ -75,7 +95,38 @@ export class SessionService {
   /** The live session a token names, or null. Garbage never throws; only a store outage does (503). */
   async resolve(token: string): Promise<SessionRecord | null> {
     if (!isWellFormedSessionToken(token)) return null;
+    return this.resolveHash(hashSessionToken(token));
+  }
+
+  /**
+   * resolve() through the in-memory SessionCache, for the relay's hot path: a session ended
+   * or changed on any instance is dropped from it at once through pub/sub, and an entry
+   * lives at most SESSION_CACHE_MAX_AGE_MS whatever happens to a notification.
+   */
+  async resolveCached(token: string): Promise<SessionRecord | null> {
+    if (!isWellFormedSessionToken(token)) return null;
     const hash = hashSessionToken(token);
+    const now = this.now();
+    const cached = this.cache.get(hash, now);
+    if (cached && !this.isExpired(cached, now)) return cached;
+    const generation = this.cache.generation;
+    const record = await this.resolveHash(hash);
+    if (record) this.cache.set(hash, record, now, this.expiresAt(record), generation);
+    return record;
+  }
+
+  /**
+   * resolveCached() with the cached entry dropped first, so the answer is the store's. The
+   * relay asks this before refusing on account grounds (not linked, reauth): a session ended
+   * on another instance whose notification has not arrived yet must answer 401, not 409.
+   */
+  async revalidate(token: string): Promise<SessionRecord | null> {
+    if (!isWellFormedSessionToken(token)) return null;
+    this.cache.evict(hashSessionToken(token));
+    return this.resolveCached(token);
+  }
+
+  private async resolveHash(hash: string): Promise<SessionRecord | null> {
     const record = await this.store.read(hash);
     if (!record) return null;
     const now = this.now();
@@ -98,6 +149,7 @@ export class SessionService {
     const target = (await this.live(userId)).find((entry) => entry.record.id === sessionId);
     if (!target) return false;
     await this.store.remove(target.hash, userId);
+    await this.changed(target.hash);
     return true;
   }
 
@@ -110,15 +162,38 @@ export class SessionService {
   async revokeByToken(token: string): Promise<boolean> {
     if (!isWellFormedSessionToken(token)) return false;
     const hash = hashSessionToken(token);
+    await this.store.clearEnded(hash);
     const record = await this.store.read(hash);
     if (!record) return false;
     await this.store.remove(hash, record.userId);
+    await this.changed(hash);
     return true;
   }
 
-  /** Ends the sessions that depend on a linked account (e.g. its refresh token was rejected). */
+  /**
+   * Ends the sessions that depend on a linked account whose refresh token was refused.
+   * Each leaves a marker (for as long as it would have lived) naming the provider, written
+   * before the session is removed: a request presenting its token, racing the refusal or
+   * coming after it, then answers 401 reauth_required for that provider, never a
+   * timing-dependent `unauthenticated`. A new login replaces the token.
+   */
   async revokeForProvider(userId: string, provider: string): Promise<number> {
-    return this.removeWhere(userId, (record) => record.providers.includes(provider));
+    const now = this.now();
+    const doomed = (await this.live(userId)).filter((entry) => entry.record.providers.includes(provider));
+    await Promise.all(
+      doomed.map(async (entry) => {
+        await this.store.markEnded(entry.hash, provider, this.expiresAt(entry.record) - now);
+        await this.store.remove(entry.hash, userId);
+        await this.changed(entry.hash);
+      }),
+    );
+    return doomed.length;
+  }
+
+  /** For a token that names no live session: the provider whose refused refresh ended it, if that is why. */
+  async endedFor(token: string): Promise<string | null> {
+    if (!isWellFormedSessionToken(token)) return null;
+    return this.store.endedFor(hashSessionToken(token));
   }
 
   /**
@@ -140,6 +215,7 @@ export class SessionService {
     await this.store.insert(hashSessionToken(fresh), session, this.expiresAt(session) - now, now);
     // Drops the old index entry, and the old key again in case a sliding write re-created it meanwhile.
     await this.store.remove(oldHash, record.userId);
+    await this.changed(oldHash);
     return { token: fresh, session };
   }
 
@@ -156,7 +232,9 @@ export class SessionService {
       ...(patch.providers ? { providers: [...new Set(patch.providers)] } : {}),
       ...(patch.context ? { context: patch.context } : {}),
     };
-    return (await this.store.rewrite(hash, next, this.expiresAt(next) - now)) ? next : null;
+    const kept = await this.store.rewrite(hash, next, this.expiresAt(next) - now);
+    await this.changed(hash);
+    return kept ? next : null;
   }
 
   private async live(userId: string): Promise<IndexedSession[]> {
@@ -166,7 +244,12 @@ export class SessionService {
 
   private async removeWhere(userId: string, predicate: (record: SessionRecord) => boolean): Promise<number> {
     const doomed = (await this.live(userId)).filter((entry) => predicate(entry.record));
-    await Promise.all(doomed.map((entry) => this.store.remove(entry.hash, userId)));
+    await Promise.all(
+      doomed.map(async (entry) => {
+        await this.store.remove(entry.hash, userId);
+        await this.changed(entry.hash);
+      }),
+    );
     return doomed.length;
   }
 }

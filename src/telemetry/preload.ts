@@ -1,21 +1,9 @@
-// Loaded with `node --import ./dist/telemetry/preload.js dist/main.js` (npm start and
-// the container do this): tracing has to be in place before the app's modules load.
+// Loaded with `node --import ./dist/telemetry/preload.js dist/main.js` (the container,
+// and npm start with tracing on): tracing has to be in place before the app's modules load.
 // With tracing off (the default) it loads no OpenTelemetry code and changes nothing.
-import { loadDotEnvFile } from '../config/env-file.js';
-import { loadConfig } from '../config/load-config.js';
+import { telemetryAtStart } from './telemetry-at-start.js';
 
-function telemetrySettings() {
-  try {
-    // OTEL_* may be set in .env only: read it before the config (main.ts reads it again, a no-op then).
-    loadDotEnvFile();
-    return loadConfig(process.env).telemetry;
-  } catch {
-    // main.js reports configuration errors with their variable names; nothing to trace then.
-    return undefined;
-  }
-}
-
-const telemetry = telemetrySettings();
+const telemetry = telemetryAtStart();
 if (telemetry?.tracesEnabled) {
   const { startTracing } = await import('./start-tracing.js');
   const flush = startTracing(telemetry);

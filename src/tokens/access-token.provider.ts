@@ -1,3 +1,4 @@
+import type { DpopKey } from '../providers/dpop/dpop-key.js';
 import type { LinkedAccountEntity } from './linked-account.entity.js';
 
 /**
@@ -15,6 +16,8 @@ export interface ValidAccessToken {
   accessToken: string;
   /** The link the token belongs to; only the fields callers need, so a cache of many users stays small. */
   account: TokenAccount;
+  /** Set when the token is DPoP-bound (RFC 9449): calls must carry a proof signed by this key. */
+  dpop?: DpopKey;
 }
 
 export type TokenAccount = Pick<LinkedAccountEntity, 'id' | 'userId' | 'provider' | 'subject' | 'accessExpiresAt' | 'updatedAt'>;

@@ -60,7 +60,14 @@ export class LinkedAccountEntity {
   @Column({ name: 'refresh_token_ciphertext', type: 'text', nullable: true })
   refreshTokenCiphertext: string | null;
 
-  /** The key both ciphertexts are sealed under; keys:rotate selects rows by it. */
+  /**
+   * The DPoP private key (RFC 9449) the access token is bound to, as a sealed private JWK;
+   * null when the token is a plain bearer token. Sealed under the same key as the tokens.
+   */
+  @Column({ name: 'dpop_key_ciphertext', type: 'text', nullable: true })
+  dpopKeyCiphertext: string | null;
+
+  /** The key every ciphertext of the row is sealed under; keys:rotate selects rows by it. */
   @Column({ name: 'key_id', type: 'varchar', length: 32 })
   keyId: string;
 

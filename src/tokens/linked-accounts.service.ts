@@ -4,7 +4,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { QueryDeepPartialEntity, Repository } from 'typeorm';
 import type { TokenSet } from '../providers/provider-adapter.js';
 import { LinkedAccountEntity, type LinkedAccountStatus, type LinkGrantType } from './linked-account.entity.js';
-import { openAccessToken, openTokens, sealTokens, type StoredTokens } from './sealed-tokens.js';
+import { DpopKey } from '../providers/dpop/dpop-key.js';
+import { openAccessToken, openDpopKey, openTokens, sealTokens, type StoredTokens } from './sealed-tokens.js';
 import { TokenCipher } from './token-cipher.js';
 import { AccountLinkedElsewhereError, ConcurrentUpdateError } from './token-errors.js';
 import { updateVersioned } from './versioned-update.js';
@@ -98,16 +99,26 @@ export class LinkedAccountsService {
   }
 
   /**
+   * The DPoP key the row's access token is bound to (RFC 9449), or undefined for a bearer
+   * token. Async because the key is imported into WebCrypto; bearer rows cost nothing.
+   */
+  async readDpopKey(account: LinkedAccountEntity): Promise<DpopKey | undefined> {
+    const serialized = openDpopKey(this.cipher, account);
+    return serialized === undefined ? undefined : DpopKey.fromSerialized(serialized);
+  }
+
+  /**
    * Stores refreshed tokens under the active key, version-checked against `account`
    * (409 concurrent_update if the row changed since it was read). What the provider did
    * not send is kept: no new refresh token keeps the old one (re-sealed under the active
-   * key), an empty scope list keeps the old scopes, no `extra` keeps the old extra.
+   * key), an empty scope list keeps the old scopes, no `extra` keeps the old extra. The DPoP
+   * key is the one the new access token is bound to (none: a bearer token, the column is cleared).
    */
   async replaceTokens(account: LinkedAccountEntity, tokens: TokenSet): Promise<LinkedAccountEntity> {
     const keepRefresh = tokens.refreshToken === undefined && account.refreshTokenCiphertext !== null;
     const refreshToken = keepRefresh ? this.readTokens(account).refreshToken : tokens.refreshToken;
     const updated = await updateVersioned(this.accounts, account, {
-      ...sealTokens(this.cipher, account.id, account.provider, { accessToken: tokens.accessToken, refreshToken }),
+      ...sealTokens(this.cipher, account.id, account.provider, storedTokens({ ...tokens, refreshToken })),
       scopes: tokens.scopes.length > 0 ? tokens.scopes : account.scopes,
       accessExpiresAt: tokens.expiresAt ?? null,
       refreshExpiresAt: keepRefresh ? account.refreshExpiresAt : (tokens.refreshExpiresAt ?? null),
@@ -169,7 +180,7 @@ export class LinkedAccountsService {
         subject: input.subject,
         scopes: input.scopes,
         grantType: input.grantType as LinkGrantType,
-        ...sealTokens(this.cipher, id, input.provider, input.tokens),
+        ...sealTokens(this.cipher, id, input.provider, storedTokens(input.tokens)),
         accessExpiresAt: input.tokens.expiresAt ?? null,
         refreshExpiresAt: input.tokens.refreshExpiresAt ?? null,
         status: 'active',
@@ -186,7 +197,7 @@ export class LinkedAccountsService {
   /** Same user logging in again: the fresh grant replaces everything, including a missing refresh token. */
   private relink(existing: LinkedAccountEntity, input: LinkInput): Promise<LinkedAccountEntity> {
     return updateVersioned(this.accounts, existing, {
-      ...sealTokens(this.cipher, existing.id, existing.provider, input.tokens),
+      ...sealTokens(this.cipher, existing.id, existing.provider, storedTokens(input.tokens)),
       scopes: input.scopes,
       grantType: input.grantType as LinkGrantType,
       accessExpiresAt: input.tokens.expiresAt ?? null,
@@ -203,6 +214,13 @@ export class LinkedAccountsService {
       return null;
     }
   }
+}
+
+/** What is sealed of a token set: the tokens, and the DPoP key they are bound to (as a private JWK). */
+function storedTokens(tokens: Pick<TokenSet, 'accessToken' | 'refreshToken' | 'dpop'>): StoredTokens {
+  const stored: StoredTokens = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken };
+  if (tokens.dpop) stored.dpopKey = tokens.dpop.serialize();
+  return stored;
 }
 
 /** TypeORM's deep-partial type cannot express `unknown` leaves; a jsonb value is written whole. */

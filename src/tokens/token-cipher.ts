@@ -3,8 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { KeyRing } from './key-ring.js';
 import { TokenDecryptError } from './token-errors.js';
 
-/** Which column a ciphertext belongs to: part of the AAD, so access, refresh, ID and registration tokens cannot be swapped. */
-export type TokenField = 'access' | 'refresh' | 'id_token' | 'registration';
+/** Which column a ciphertext belongs to: part of the AAD, so access, refresh, ID and registration tokens and DPoP keys cannot be swapped. */
+export type TokenField = 'access' | 'refresh' | 'id_token' | 'registration' | 'dpop_key';
 
 /** What a ciphertext is bound to. The same values must be given to decrypt it. */
 export interface TokenBinding {

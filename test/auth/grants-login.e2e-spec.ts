@@ -131,12 +131,13 @@ describe('password and meeting grants', () => {
   });
 
   it('ends the meeting session when the meeting token expires', async () => {
-    stack.sandbox.setLifetimes('bluejeans', { accessTokenSeconds: 2 });
+    // Long enough that a busy machine still reads /me before the token expires.
+    stack.sandbox.setLifetimes('bluejeans', { accessTokenSeconds: 6 });
     try {
       const res = await post('/v1/auth/bluejeans/meeting', { meetingId: MEETING, passcode: '1234' });
       const cookie = sessionCookie(res);
       expect((await me(cookie)).status).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 2_200));
+      await new Promise((resolve) => setTimeout(resolve, 6_200));
       expect((await me(cookie)).status).toBe(401);
     } finally {
       stack.sandbox.setLifetimes('bluejeans', { accessTokenSeconds: 3600 });

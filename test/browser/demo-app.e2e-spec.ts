@@ -1,18 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort } from '../support/free-port.js';
 import { SANDBOX_KINDS, startLoginStack, type LoginStack } from '../support/login-stack.js';
+import { launchChromium, scenario as scenarioIn, signInAtSandbox } from './chromium.js';
 import { startDemoServer, type DemoServer } from './demo-server.js';
 
-// Debian's chromium (.ci/run installs it); playwright-core never downloads a browser here.
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const SCREENSHOTS = 'test-results/browser';
 const ALICE = { username: 'alice', password: 'alice-password' };
 // The per-provider scenarios give alice one user per provider; linking needs accounts of no other user.
 const OPS = { username: 'ops', password: 'ops-password' };
-const UI_TIMEOUT_MS = 60_000;
 
 /**
  * A real browser drives the demo app (examples/web) on its own origin against the BFF:
@@ -29,7 +24,7 @@ describe('the demo app in Chromium', () => {
     const demoOrigin = `http://127.0.0.1:${demoPort}`;
     stack = await startLoginStack({ LOG_LEVEL: 'error', APP_ORIGINS: demoOrigin, CORS_ORIGINS: demoOrigin });
     demo = await startDemoServer('127.0.0.1', demoPort, stack.bff.url);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -37,32 +32,13 @@ describe('the demo app in Chromium', () => {
     await stack?.close();
   });
 
-  /** Runs a scenario in a fresh browser profile; on failure the page is saved as a screenshot. */
-  async function scenario(name: string, run: (page: Page, context: BrowserContext) => Promise<void>): Promise<void> {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
-    try {
-      await run(page, context);
-    } catch (error) {
-      mkdirSync(SCREENSHOTS, { recursive: true });
-      await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true }).catch(() => undefined);
-      throw error;
-    } finally {
-      await context.close();
-    }
-  }
+  const scenario = (name: string, run: (page: Page, context: BrowserContext) => Promise<void>) => scenarioIn(browser, name, run);
 
   /** Clicks a login/link button of the app and signs in at the sandbox; ends back in the app. */
   async function loginThroughApp(page: Page, provider: string, user = ALICE): Promise<void> {
     await page.locator(`a[data-provider="${provider}"]`).click();
     await page.waitForURL((url) => url.toString().startsWith(stack.sandboxUrl));
-    for (let hop = 0; hop < 5 && !page.url().startsWith(demo.url); hop++) {
-      if (await page.locator('input[name="username"]').count()) await page.fill('input[name="username"]', user.username);
-      if (await page.locator('input[name="password"]').count()) await page.fill('input[name="password"]', user.password);
-      await Promise.all([page.waitForEvent('framenavigated'), page.locator('form button[type="submit"]').first().click()]);
-      await page.waitForLoadState();
-    }
+    await signInAtSandbox(page, demo.url, user);
     expect(page.url().startsWith(demo.url)).toBe(true);
   }
 

@@ -6,6 +6,7 @@ import { browserLogin, ManualBrowser } from '../support/browser.js';
 import { startBffProcess, type BffProcess } from '../support/bff-process.js';
 import { freePort } from '../support/free-port.js';
 import { startLoginStack, type LoginStack } from '../support/login-stack.js';
+import { waitUntil } from '../support/redis-server-process.js';
 import { signIn, USERS } from './clients-support.js';
 
 const BASE = '/v1/clients/genesys';
@@ -85,7 +86,8 @@ describe('clients across a fleet', () => {
     await call(a, 'GET', `${BASE}/${id}`);
     await call(b, 'DELETE', `${BASE}/${id}`);
     const secrets = [created.body.secret as string, regenerated.body.secret as string];
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The children write their lines when they get to them: wait for the DELETE's line, not a fixed time.
+    await waitUntil('the DELETE request line', async () => (a.output() + b.output()).includes('"method":"DELETE"'), 15_000);
 
     const logs = a.output() + b.output();
     expect(logs.split('\n').filter((line) => line.includes(`/v1/clients/genesys`)).length).toBeGreaterThan(4);

@@ -4,6 +4,7 @@ import { browserLogin, ManualBrowser } from '../support/browser.js';
 import { startBffProcess, type BffProcess } from '../support/bff-process.js';
 import { freePort } from '../support/free-port.js';
 import { startLoginStack, type LoginStack } from '../support/login-stack.js';
+import { waitUntil } from '../support/redis-server-process.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from '../support/test-env.js';
 import { uniqueSuffix } from '../support/unique.js';
@@ -141,7 +142,7 @@ describe('Postgres outage (cut by a proxy; the shared server keeps running)', ()
       await admin.query('DROP FUNCTION IF EXISTS terminated_backend()').catch(() => undefined);
       await admin.end();
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await waitUntil("the failed query's log line", async () => bff.output().includes('query failed'), 15_000);
     const log = bff.output();
     expect(log).toContain('query failed');
     for (const output of [log, stderr]) {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { byBearer, byCookie, startSessionsApp, type SessionsTestApp } from '../sessions/sessions-support.js';
-import { StoppableRedis } from './support/stoppable-redis.js';
+import { StoppableRedis } from '../support/redis-server-process.js';
 
 /** The Redis options docker-compose.yml runs with (everything after `redis-server`). */
 function composeRedisArgs(): string[] {

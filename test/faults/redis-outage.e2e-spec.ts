@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { byBearer, byCookie, startSessionsApp, type SessionsTestApp } from '../sessions/sessions-support.js';
-import { StoppableRedis } from './support/stoppable-redis.js';
+import { StoppableRedis } from '../support/redis-server-process.js';
 
 interface Sample {
   kind: string;

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { exitOf, startFaultInstance, type FaultInstance } from './support/fault-instance.js';
-import { StoppableRedis } from './support/stoppable-redis.js';
+import { StoppableRedis } from '../support/redis-server-process.js';
 
-const GRACE_MS = 6_000;
+// Generous for a loaded machine: a shutdown cut short by the grace timer exits 1, which the test refuses.
+const GRACE_MS = 20_000;
 const MASTER = 'faultmaster';
 
 /**

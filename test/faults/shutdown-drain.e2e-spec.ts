@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Agent, request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { exitOf, startFaultInstance, type FaultInstance } from './support/fault-instance.js';
-import { StoppableRedis } from './support/stoppable-redis.js';
+import { StoppableRedis } from '../support/redis-server-process.js';
 
 const GRACE_MS = 20_000;
 
@@ -87,13 +87,23 @@ describe('fault: SIGTERM drains keep-alive connections', () => {
     const exited = exitOf(bff, () => signalledAt);
     signalledAt = Date.now();
     bff.child.kill('SIGTERM');
+    // The signal is handled when the process gets to it, later on a busy machine: until then
+    // keep-alive answers are right. Draining has begun once readiness answers 503 (asked on a
+    // connection of its own, so the client's old connections stay untouched).
+    const deadline = Date.now() + 15_000;
+    while ((await fetch(`${bff.url}/health/ready`, { headers: { connection: 'close' } })).status !== 503) {
+      if (Date.now() > deadline) throw new Error('readiness never turned 503 after SIGTERM');
+      await sleep(20);
+    }
+    const drainingSeenAt = Date.now();
 
-    // Concurrent load during the first half second of draining (the listener is still open then).
+    // Concurrent load in the first 300 ms of draining seen (the listener stays open for
+    // READINESS_DRAIN_MS, 1 s, after the signal was handled, which was before drainingSeenAt).
     const answers: Answer[] = [];
     const errors: string[] = [];
     await Promise.all(
       Array.from({ length: 8 }, async () => {
-        while (Date.now() - signalledAt < 500) {
+        while (Date.now() - drainingSeenAt < 300) {
           await client.get('/v1/auth/providers').then((a) => answers.push(a), (e: Error) => errors.push(e.message));
         }
       }),

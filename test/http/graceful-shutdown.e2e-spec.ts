@@ -33,9 +33,15 @@ describe('graceful shutdown', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const exited = new Promise<number | null>((resolve) => bff.child.once('exit', (code) => resolve(code)));
     bff.child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 200));
 
-    const ready = await fetch(`${bff.url}/health/ready`);
+    // The signal is handled when the process gets to it (later on a busy machine); the
+    // listener stays open for a second after that, so a 20 ms poll sees the 503.
+    const deadline = Date.now() + 15_000;
+    let ready = await fetch(`${bff.url}/health/ready`);
+    while (ready.status !== 503 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      ready = await fetch(`${bff.url}/health/ready`);
+    }
     expect(ready.status).toBe(503);
     expect(((await ready.json()) as { checks: { shutdown: string } }).checks.shutdown).toBe('draining');
     const answer = await inFlight;

@@ -6,8 +6,10 @@ import { MemoryKvStore } from '../../src/redis/memory-kv-store.js';
 import { openKvStore } from '../../src/redis/open-kv-store.js';
 import type { KvStore } from '../../src/redis/kv-store.port.js';
 import { RateLimits } from '../../src/rate-limit/rate-limits.service.js';
+import { relayLeaseSize, SessionRelayRateLimit } from '../../src/relay/relay-rate-limit.js';
+import type { SessionRecord } from '../../src/sessions/session.types.js';
 import { integrationConfig } from '../support/test-config.js';
-import { StoppableRedis } from '../faults/support/stoppable-redis.js';
+import { StoppableRedis } from '../support/redis-server-process.js';
 
 // Hour-long windows: no count in these tests can expire while it runs, however slow the machine.
 const QUOTAS = { RATE_LIMIT_LOGIN: '3/3600', RATE_LIMIT_RELAY: '5/3600' };
@@ -104,5 +106,43 @@ describe('rate limits: shared store, outages, embedded mode', () => {
   it('RATE_LIMIT_ENABLED=false counts nothing', async () => {
     const { limits } = await instance({ RATE_LIMIT_ENABLED: 'false' });
     expect(await outcomes(limits, '192.0.2.40', 5)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+  });
+  it('the relay leases its quota per instance: never more than the quota fleet-wide, and refusals are the 429 problem', async () => {
+    // 400/3600 leases 4 calls at a time; two instances take turns.
+    const a = await instance({ RATE_LIMIT_RELAY: '400/3600' });
+    const b = await instance({ RATE_LIMIT_RELAY: '400/3600' }, a.config);
+    expect(relayLeaseSize(400)).toBe(4);
+    const relayA = new SessionRelayRateLimit(a.limits);
+    const relayB = new SessionRelayRateLimit(b.limits);
+    const session = { id: 'relay-lease-session' } as SessionRecord;
+    const admitted = async (limit: SessionRelayRateLimit) =>
+      Promise.resolve(limit.admit(session)).then(
+        () => true,
+        (e: { status?: number }) => {
+          expect(e.status).toBe(429);
+          return false;
+        },
+      );
+    let allowed = 0;
+    for (let i = 0; i < 200; i++) if (await admitted(relayA)) allowed++;
+    // Concurrent calls on one instance share renewals and still count each call once.
+    const burst = await Promise.all(Array.from({ length: 250 }, (_, i) => admitted(i % 2 ? relayA : relayB)));
+    allowed += burst.filter(Boolean).length;
+    expect(allowed).toBeLessThanOrEqual(400);
+    // At most one unspent lease per other instance is lost: (2 − 1) × 4.
+    expect(allowed).toBeGreaterThanOrEqual(396);
+    expect(await admitted(relayA)).toBe(false);
+    expect(await admitted(relayB)).toBe(false);
+  });
+
+  it('a relay quota under 200 per window counts every call in the shared store, as before', async () => {
+    const a = await instance({ RATE_LIMIT_RELAY: '5/3600' });
+    const b = await instance({ RATE_LIMIT_RELAY: '5/3600' }, a.config);
+    const session = { id: 'relay-exact-session' } as SessionRecord;
+    const results: string[] = [];
+    for (const limit of [a, b, a, b, a, b].map((x) => new SessionRelayRateLimit(x.limits))) {
+      results.push(await Promise.resolve(limit.admit(session)).then(() => 'ok', (e: { status?: number }) => String(e.status)));
+    }
+    expect(results).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', '429']);
   });
 });

@@ -30,12 +30,11 @@ describe('relay upstream failures (sandbox faults)', () => {
     expect((await relay(stack, cal, 'GET', 'calcom/v2/me')).status).toBe(200);
   });
 
-  it('a slow upstream past RELAY_TIMEOUT_MS -> 504 upstream_timeout, promptly', async () => {
-    await arm({ provider: 'calcom', route: 'api', latencyMs: 1500, times: 1 });
-    const started = Date.now();
+  it('a slow upstream past RELAY_TIMEOUT_MS -> 504 upstream_timeout, before the late answer', async () => {
+    await arm({ provider: 'calcom', route: 'api', latencyMs: 3_000, times: 1 });
     const res = await relay(stack, cal, 'GET', 'calcom/v2/me');
+    // upstream_timeout is only ever answered by the relay's own timer; the late answer would be a 200.
     expect([res.status, json(res).code]).toEqual([504, 'upstream_timeout']);
-    expect(Date.now() - started).toBeLessThan(1450);
   });
 
   it('an unreachable upstream -> 502 upstream_unreachable', async () => {

@@ -89,4 +89,23 @@ describe('OpenTelemetry traces of a relayed call and a refresh', () => {
     const lines = traced.output().split('\n').filter((l) => l.includes(traceId));
     expect(lines.every((l) => (JSON.parse(l) as { traceId?: string }).traceId === traceId)).toBe(true);
   }, 60_000);
+
+  it('npm start with tracing on runs the module tree, not its bundle, so the instrumentation sees Express and undici', async () => {
+    const started = await startBffProcess(
+      { ...stack.instanceEnv, LOG_LEVEL: 'info', OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SERVICE_NAME: 'bff-npm-start' },
+      { script: 'scripts/start.mjs', readyTimeoutMs: 90_000 },
+    );
+    try {
+      const bootstrapLine = () => started.output().split('\n').find((line) => line.includes('"context":"Bootstrap"'));
+      await waitUntil('the listening log line', async () => bootstrapLine() !== undefined, 30_000);
+      const listening = bootstrapLine();
+      expect(JSON.parse(listening ?? '{}')).toMatchObject({ loadedFrom: 'modules' });
+      const res = await fetch(`${started.url}/v1/api/calcom/_control/echo`, { headers: { cookie: session.cookie } });
+      const traceId = ((await res.json()) as { headers: Record<string, string> }).headers.traceparent.split('-')[1];
+      const spans = await traceOf((s) => s.traceId === traceId && s.kind === SERVER);
+      expect(spans.some((s) => s.kind === CLIENT && s.scope.includes('undici'))).toBe(true);
+    } finally {
+      await started.stop();
+    }
+  }, 150_000);
 });

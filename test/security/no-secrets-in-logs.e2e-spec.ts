@@ -4,6 +4,7 @@ import { browserLogin, ManualBrowser } from '../support/browser.js';
 import { startBffProcess, type BffProcess } from '../support/bff-process.js';
 import { freePort } from '../support/free-port.js';
 import { startLoginStack, type LoginStack } from '../support/login-stack.js';
+import { waitUntil } from '../support/redis-server-process.js';
 
 /**
  * SECURITY.md 26: a BFF process logging at debug level goes through a login, a
@@ -42,7 +43,8 @@ describe('no credential in the logs', () => {
     const tokens = accounts.readTokens(link);
     const out = await fetch(`${bff.url}/v1/auth/logout`, { method: 'POST', headers: { cookie, 'X-CSRF': '1', Origin: bff.url } });
     expect(out.status).toBe(204);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The child writes its lines when it gets to them: wait for the logout's line, not a fixed time.
+    await waitUntil('the logout request line', async () => bff.output().includes('/v1/auth/logout'), 15_000);
 
     const log = bff.output();
     expect(log.split('\n').filter((line) => line.includes('"requestId"')).length).toBeGreaterThan(5);

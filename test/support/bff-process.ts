@@ -13,10 +13,14 @@ export interface BffProcess {
  * Another BFF instance as its own OS process (the built `dist/main.js`), so
  * fleet behaviour is tested across processes, not just across objects.
  */
-export async function startBffProcess(env: Record<string, string>, opts: { port?: number; readyTimeoutMs?: number; nodeArgs?: string[] } = {}): Promise<BffProcess> {
+export async function startBffProcess(
+  env: Record<string, string>,
+  // `script`: what node runs, dist/main.js (the container's entry) unless told, e.g. scripts/start.mjs (npm start).
+  opts: { port?: number; readyTimeoutMs?: number; nodeArgs?: string[]; script?: string } = {},
+): Promise<BffProcess> {
   const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), 'dist/main.js'], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), opts.script ?? 'dist/main.js'], {
     env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -37,7 +41,8 @@ export async function startBffProcess(env: Record<string, string>, opts: { port?
 
 function stopChild(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    // A process a test SIGKILLed has a signalCode and no exitCode; its 'exit' already fired.
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
     setTimeout(() => child.kill('SIGKILL'), 5_000).unref();

@@ -96,6 +96,9 @@ export async function startLoginStack(overrides: Record<string, string> = {}, op
     sandbox: server.context,
     oidcIssuer: oidc.issuer,
     instanceEnv: {
+      // Other instances wait as long as this one for the local Postgres and Redis (test-config.ts).
+      DATABASE_CONNECT_TIMEOUT_MS: String(bff.config.database.connectTimeoutMs),
+      REDIS_CONNECT_TIMEOUT_MS: String(bff.config.redis.connectTimeoutMs),
       ...providers.env,
       ...overrides,
       DATABASE_URL: bff.config.database.url as string,

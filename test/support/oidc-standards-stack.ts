@@ -29,6 +29,8 @@ export interface OidcStandardsOptions {
   overrides?: Record<string, string>;
   /** More providers-file entries for the same upstream client (fields replacing the main entry's). */
   extraProviders?: Record<string, unknown>[];
+  /** oidc-provider demands a server nonce in every DPoP proof (RFC 9449 §8-9). */
+  dpopRequireNonce?: boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function startOidcStandardsStack(options: OidcStandardsOptions): Pr
   const jwk = { ...(await exportJWK(privateKey)), kid: SIGNING_KID, alg: 'RS256', use: 'sig' };
   const oidc = await launchOidcProvider({
     jwks: { keys: [jwk] },
+    dpopRequireNonce: options.dpopRequireNonce,
     clients: [
       {
         client_id: OIDC_CLIENT.clientId,

@@ -16,6 +16,11 @@ export function integrationConfig(overrides: Record<string, string> = {}): AppCo
     REDIS_URL: TEST_REDIS_URL,
     REDIS_KEY_PREFIX: `t${suffix}:`,
     SANDBOX_ENABLED: 'false',
+    // The local Postgres and Redis always answer; on a loaded CI machine the answer can still
+    // arrive after the 5 s production default (a stalled event loop runs the timer first).
+    // Suites that prove a connect timeout set their own, short one against a dead-end server.
+    DATABASE_CONNECT_TIMEOUT_MS: '30000',
+    REDIS_CONNECT_TIMEOUT_MS: '30000',
     // Suites make many logins and calls from 127.0.0.1 in quick succession; with the production
     // quotas, whether they pass would depend on how fast the machine is. Rate-limit suites set their own.
     ...Object.fromEntries(['LOGIN', 'TOKEN_EXCHANGE', 'GRANTS', 'RELAY', 'MANAGEMENT'].map((c) => [`RATE_LIMIT_${c}`, '1000000/60'])),

@@ -136,6 +136,35 @@ describe('usage: Genesys upstream usage queries', () => {
     expect([unsupported.status, unsupported.body.code]).toEqual([404, 'capability_not_supported']);
   });
 
+  it('answers a problem, never a 500, when the upstream rate-limits or times out while waitSeconds polls', async () => {
+    runningPolls(1);
+    const started = await start();
+    const location = started.headers.get('location')!;
+    const armed = async () => ((await (await fetch(`${stack.sandboxUrl}/_control/faults`)).json()) as { faults: unknown[] }).faults.length;
+
+    // A Retry-After longer than the upstream budget ends the wait: the caller is told when to come back.
+    await fault({ status: 429, retryAfterSeconds: 30 });
+    const limited = await ops.call('GET', `${location}?waitSeconds=10`);
+    expect([limited.status, limited.headers.get('content-type')?.split(';')[0], limited.body.code, limited.headers.get('retry-after')]).toEqual([429, 'application/problem+json', 'upstream_rate_limited', '30']);
+    expect(await armed()).toBe(0);
+
+    // A poll that outlives the provider's timeout (3 s here) is a 503, not a hang and not a 500.
+    await fault({ latencyMs: 6000 });
+    const slow = await ops.call('GET', `${location}?waitSeconds=10`);
+    expect([slow.status, slow.body.code]).toEqual([503, 'upstream_unavailable']);
+
+    // A Retry-After that fits the budget is waited out, and the same wait goes on to the result.
+    await fault({ status: 429, retryAfterSeconds: 1 });
+    const honoured = await ops.call('GET', `${location}?waitSeconds=15`);
+    expect([honoured.status, honoured.body.queryStatus]).toEqual([200, 'Complete']);
+    expect(await armed()).toBe(0);
+    // Neither failure left the fleet-wide poll lock behind.
+    const kv = stack.bff.app.get(KvStore);
+    const lock = await kv.acquireLock(`usage:poll:${started.body.id as string}`, 60_000);
+    expect(lock).not.toBeNull();
+    await kv.releaseLock(`usage:poll:${started.body.id as string}`, lock!);
+  }, 60_000);
+
   it('maps upstream outcomes: Failed, 429 with Retry-After, timeout, missing permission', async () => {
     runningPolls(0, true);
     const failing = await start();

@@ -8,7 +8,7 @@ export interface LoginRequired {
   /** `reauth_required` (401: the link can no longer be used) or `provider_not_linked` (409: never linked). */
   code: 'reauth_required' | 'provider_not_linked';
   provider?: string;
-  /** The provider's login URL on the BFF (relative to it when the BFF answered a relative one). */
+  /** The provider's login URL on the BFF, made absolute; carries `returnTo` when the client sent one (see `returnTo`). */
   loginUrl?: string;
   requestId?: string;
 }
@@ -18,6 +18,12 @@ export interface BffClientOptions {
   baseUrl: string;
   /** Called (before the caller sees the response) when the BFF answers reauth_required or provider_not_linked. */
   onLoginRequired?: (answer: LoginRequired) => void;
+  /**
+   * Where a login should bring the user back to, sent as `X-Return-To` on every call (e.g.
+   * `() => location.href`); the BFF puts it into `loginUrl` when it is a BFF path or a URL on
+   * one of its APP_ORIGINS, and drops it otherwise. Without it `loginUrl` returns to `/`.
+   */
+  returnTo?: () => string | undefined;
   /** A fetch implementation (tests, React Native); defaults to the global one. */
   fetch?: typeof globalThis.fetch;
 }
@@ -40,6 +46,17 @@ export const csrfHeader: Middleware = {
     return request;
   },
 };
+
+/** Sends `X-Return-To` so a login-required answer's `loginUrl` comes back to the app. */
+export function returnToHeader(returnTo: () => string | undefined): Middleware {
+  return {
+    onRequest({ request }) {
+      const target = returnTo();
+      if (target) request.headers.set('X-Return-To', target);
+      return request;
+    },
+  };
+}
 
 /** Reads a 401/409 problem+json body and hands the login-required answers to `onLoginRequired`. */
 async function reportLoginRequired(response: Response, baseUrl: string, onLoginRequired: (answer: LoginRequired) => void): Promise<void> {
@@ -76,11 +93,14 @@ export function createBffClient(options: BffClientOptions): BffClient {
   const baseUrl = options.baseUrl.replace(/\/$/, '');
   const client = createClient<paths>({ baseUrl, credentials: 'include', fetch: options.fetch });
   client.use(csrfHeader);
+  if (options.returnTo) client.use(returnToHeader(options.returnTo));
   if (options.onLoginRequired) client.use(loginRequiredHandler(options.onLoginRequired, baseUrl));
   const fetchImpl = options.fetch ?? ((input: Request) => globalThis.fetch(input));
   const relay = async (provider: string, path: string, init: RequestInit = {}): Promise<Response> => {
     const request = new Request(relayUrl(baseUrl, provider, path), { ...init, credentials: 'include' });
     if (!SAFE_METHODS.has(request.method)) request.headers.set('X-CSRF', '1');
+    const target = options.returnTo?.();
+    if (target) request.headers.set('X-Return-To', target);
     const response = await fetchImpl(request);
     if (options.onLoginRequired) await reportLoginRequired(response, baseUrl, options.onLoginRequired);
     return response;

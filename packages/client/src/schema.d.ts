@@ -227,7 +227,8 @@ export interface paths {
         put?: never;
         /**
          * Ends this session (or, with `everywhere=true`, all of the user's sessions),
-         *     revokes upstream tokens where the provider can, and clears the cookie.
+         *     revokes upstream tokens where the provider can, and clears the cookie. A session a
+         *     provider's refused refresh already ended logs out too (only what is left of it goes).
          */
         post: operations["logout"];
         delete?: never;
@@ -751,7 +752,7 @@ export interface components {
             rpInitiatedLogout: boolean;
             /** @description Logins push their authorization parameters first (RFC 9126 PAR). */
             par: boolean;
-            /** @description Upstream tokens are DPoP-bound (RFC 9449). */
+            /** @description Upstream tokens are DPoP-bound (RFC 9449): enabled in the providers file (`oidc.dpop`) and advertised with ES256; proofs on token requests and relayed calls. */
             dpop: boolean;
         };
         ProviderGrantsDto: {
@@ -1966,7 +1967,10 @@ export interface operations {
     tokenInfo: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Where a login should return to (a BFF path or a URL on an APP_ORIGINS origin): added as `returnTo` to the `loginUrl` of a `reauth_required` or `provider_not_linked` answer; anything else is dropped. */
+                "X-Return-To"?: string;
+            };
             path: {
                 provider: string;
             };
@@ -1982,6 +1986,13 @@ export interface operations {
                     "application/json": components["schemas"]["TokenInfoDto"];
                 };
             };
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `provider_not_found` (problem+json) */
             404: {
                 headers: {
@@ -1989,7 +2000,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `token_info_not_supported` for this provider, or `provider_not_linked` */
+            /** @description `token_info_not_supported` for this provider, or `provider_not_linked` with `loginUrl` (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2030,7 +2041,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many logout requests for this provider (Retry-After). */
+            /** @description `too_many_requests` (problem+json) with Retry-After, RateLimit and RateLimit-Policy: over the `backchannel-logout` limit per provider (all instances together) (RATE_LIMIT_BACKCHANNEL_LOGOUT) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2096,7 +2107,10 @@ export interface operations {
     relayGet: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Where a login should return to (a BFF path or a URL on an APP_ORIGINS origin): added as `returnTo` to the `loginUrl` of a `reauth_required` or `provider_not_linked` answer; anything else is dropped. */
+                "X-Return-To"?: string;
+            };
             path: {
                 /** @description Configured provider id */
                 provider: unknown;
@@ -2121,7 +2135,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `unauthenticated` (no session) or `reauth_required` with `loginUrl` (the provider refused our refresh token) (problem+json) */
+            /** @description `unauthenticated` (no session) or `reauth_required` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (the provider refused our refresh token) (problem+json) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2149,7 +2163,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `provider_not_linked` with `loginUrl` (problem+json) */
+            /** @description `provider_not_linked` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2170,7 +2184,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `upstream_unreachable`, or `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES) (problem+json) */
+            /** @description `upstream_unreachable`, `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES), or `upstream_dpop_rejected` (DPoP-bound link: our proof refused, or a nonce demanded again after one retry) (problem+json) */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -2196,7 +2210,10 @@ export interface operations {
     relayPut: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Where a login should return to (a BFF path or a URL on an APP_ORIGINS origin): added as `returnTo` to the `loginUrl` of a `reauth_required` or `provider_not_linked` answer; anything else is dropped. */
+                "X-Return-To"?: string;
+            };
             path: {
                 /** @description Configured provider id */
                 provider: unknown;
@@ -2221,7 +2238,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `unauthenticated` (no session) or `reauth_required` with `loginUrl` (the provider refused our refresh token) (problem+json) */
+            /** @description `unauthenticated` (no session) or `reauth_required` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (the provider refused our refresh token) (problem+json) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2249,7 +2266,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `provider_not_linked` with `loginUrl` (problem+json) */
+            /** @description `provider_not_linked` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2270,7 +2287,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `upstream_unreachable`, or `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES) (problem+json) */
+            /** @description `upstream_unreachable`, `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES), or `upstream_dpop_rejected` (DPoP-bound link: our proof refused, or a nonce demanded again after one retry) (problem+json) */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -2296,7 +2313,10 @@ export interface operations {
     relayPost: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Where a login should return to (a BFF path or a URL on an APP_ORIGINS origin): added as `returnTo` to the `loginUrl` of a `reauth_required` or `provider_not_linked` answer; anything else is dropped. */
+                "X-Return-To"?: string;
+            };
             path: {
                 /** @description Configured provider id */
                 provider: unknown;
@@ -2327,7 +2347,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `unauthenticated` (no session) or `reauth_required` with `loginUrl` (the provider refused our refresh token) (problem+json) */
+            /** @description `unauthenticated` (no session) or `reauth_required` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (the provider refused our refresh token) (problem+json) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2355,7 +2375,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `provider_not_linked` with `loginUrl` (problem+json) */
+            /** @description `provider_not_linked` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2376,7 +2396,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `upstream_unreachable`, or `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES) (problem+json) */
+            /** @description `upstream_unreachable`, `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES), or `upstream_dpop_rejected` (DPoP-bound link: our proof refused, or a nonce demanded again after one retry) (problem+json) */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -2402,7 +2422,10 @@ export interface operations {
     relayDelete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Where a login should return to (a BFF path or a URL on an APP_ORIGINS origin): added as `returnTo` to the `loginUrl` of a `reauth_required` or `provider_not_linked` answer; anything else is dropped. */
+                "X-Return-To"?: string;
+            };
             path: {
                 /** @description Configured provider id */
                 provider: unknown;
@@ -2427,7 +2450,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `unauthenticated` (no session) or `reauth_required` with `loginUrl` (the provider refused our refresh token) (problem+json) */
+            /** @description `unauthenticated` (no session) or `reauth_required` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (the provider refused our refresh token) (problem+json) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2455,7 +2478,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `provider_not_linked` with `loginUrl` (problem+json) */
+            /** @description `provider_not_linked` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2476,7 +2499,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `upstream_unreachable`, or `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES) (problem+json) */
+            /** @description `upstream_unreachable`, `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES), or `upstream_dpop_rejected` (DPoP-bound link: our proof refused, or a nonce demanded again after one retry) (problem+json) */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -2502,7 +2525,10 @@ export interface operations {
     relayOptions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Where a login should return to (a BFF path or a URL on an APP_ORIGINS origin): added as `returnTo` to the `loginUrl` of a `reauth_required` or `provider_not_linked` answer; anything else is dropped. */
+                "X-Return-To"?: string;
+            };
             path: {
                 /** @description Configured provider id */
                 provider: unknown;
@@ -2527,7 +2553,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `unauthenticated` (no session) or `reauth_required` with `loginUrl` (the provider refused our refresh token) (problem+json) */
+            /** @description `unauthenticated` (no session) or `reauth_required` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (the provider refused our refresh token) (problem+json) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2555,7 +2581,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `provider_not_linked` with `loginUrl` (problem+json) */
+            /** @description `provider_not_linked` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2576,7 +2602,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `upstream_unreachable`, or `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES) (problem+json) */
+            /** @description `upstream_unreachable`, `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES), or `upstream_dpop_rejected` (DPoP-bound link: our proof refused, or a nonce demanded again after one retry) (problem+json) */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -2602,7 +2628,10 @@ export interface operations {
     relayHead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Where a login should return to (a BFF path or a URL on an APP_ORIGINS origin): added as `returnTo` to the `loginUrl` of a `reauth_required` or `provider_not_linked` answer; anything else is dropped. */
+                "X-Return-To"?: string;
+            };
             path: {
                 /** @description Configured provider id */
                 provider: unknown;
@@ -2627,7 +2656,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `unauthenticated` (no session) or `reauth_required` with `loginUrl` (the provider refused our refresh token) (problem+json) */
+            /** @description `unauthenticated` (no session) or `reauth_required` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (the provider refused our refresh token) (problem+json) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2655,7 +2684,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `provider_not_linked` with `loginUrl` (problem+json) */
+            /** @description `provider_not_linked` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2676,7 +2705,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `upstream_unreachable`, or `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES) (problem+json) */
+            /** @description `upstream_unreachable`, `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES), or `upstream_dpop_rejected` (DPoP-bound link: our proof refused, or a nonce demanded again after one retry) (problem+json) */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -2702,7 +2731,10 @@ export interface operations {
     relayPatch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Where a login should return to (a BFF path or a URL on an APP_ORIGINS origin): added as `returnTo` to the `loginUrl` of a `reauth_required` or `provider_not_linked` answer; anything else is dropped. */
+                "X-Return-To"?: string;
+            };
             path: {
                 /** @description Configured provider id */
                 provider: unknown;
@@ -2727,7 +2759,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `unauthenticated` (no session) or `reauth_required` with `loginUrl` (the provider refused our refresh token) (problem+json) */
+            /** @description `unauthenticated` (no session) or `reauth_required` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (the provider refused our refresh token) (problem+json) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2755,7 +2787,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `provider_not_linked` with `loginUrl` (problem+json) */
+            /** @description `provider_not_linked` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2776,7 +2808,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `upstream_unreachable`, or `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES) (problem+json) */
+            /** @description `upstream_unreachable`, `upstream_response_too_large` (over RELAY_MAX_RESPONSE_BYTES), or `upstream_dpop_rejected` (DPoP-bound link: our proof refused, or a nonce demanded again after one retry) (problem+json) */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -2829,7 +2861,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (problem+json) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2850,7 +2882,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            /** @description `provider_not_linked` with `loginUrl` (with `returnTo` when `X-Return-To` was safe), or `upstream_conflict` (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2915,7 +2947,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (problem+json) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2936,7 +2968,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            /** @description `provider_not_linked` with `loginUrl` (with `returnTo` when `X-Return-To` was safe), or `upstream_conflict` (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3000,7 +3032,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (problem+json) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3021,7 +3053,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            /** @description `provider_not_linked` with `loginUrl` (with `returnTo` when `X-Return-To` was safe), or `upstream_conflict` (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3087,7 +3119,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (problem+json) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3108,7 +3140,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            /** @description `provider_not_linked` with `loginUrl` (with `returnTo` when `X-Return-To` was safe), or `upstream_conflict` (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3173,7 +3205,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (problem+json) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3194,7 +3226,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            /** @description `provider_not_linked` with `loginUrl` (with `returnTo` when `X-Return-To` was safe), or `upstream_conflict` (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3259,7 +3291,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (problem+json) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3280,7 +3312,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            /** @description `provider_not_linked` with `loginUrl` (with `returnTo` when `X-Return-To` was safe), or `upstream_conflict` (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3343,7 +3375,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (problem+json) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3364,7 +3396,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            /** @description `provider_not_linked` with `loginUrl` (with `returnTo` when `X-Return-To` was safe), or `upstream_conflict` (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3431,7 +3463,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (problem+json) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3452,7 +3484,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            /** @description `provider_not_linked` with `loginUrl` (with `returnTo` when `X-Return-To` was safe), or `upstream_conflict` (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3514,7 +3546,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (problem+json) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3535,7 +3567,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            /** @description `provider_not_linked` with `loginUrl` (with `returnTo` when `X-Return-To` was safe), or `upstream_conflict` (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3598,7 +3630,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (problem+json) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3619,7 +3651,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `provider_not_linked` with `loginUrl`, or `upstream_conflict` (problem+json) */
+            /** @description `provider_not_linked` with `loginUrl` (with `returnTo` when `X-Return-To` was safe), or `upstream_conflict` (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3803,7 +3835,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (problem+json) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3824,7 +3856,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `provider_not_linked` with `loginUrl` (problem+json) */
+            /** @description `provider_not_linked` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3899,7 +3931,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (problem+json) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3920,7 +3952,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `provider_not_linked` with `loginUrl` (problem+json) */
+            /** @description `provider_not_linked` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4001,7 +4033,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (problem+json) */
+            /** @description `unauthenticated`, or `reauth_required` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (problem+json) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4022,7 +4054,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `provider_not_linked` with `loginUrl` (problem+json) */
+            /** @description `provider_not_linked` with `loginUrl` (with `returnTo` when `X-Return-To` was safe) (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;

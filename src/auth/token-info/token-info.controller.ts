@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { RETURN_TO_HEADER_DOC } from '../../common/http/return-to-header.js';
 import type { AuthenticatedRequest } from '../../sessions/session-request.js';
 import { TokenInfoDto } from './dto/token-info.dto.js';
 import { TokenInfoService } from './token-info.service.js';
@@ -13,7 +14,9 @@ export class TokenInfoController {
   @Get(':provider/token-info')
   @ApiOkResponse({ type: TokenInfoDto })
   @ApiNotFoundResponse({ description: '`provider_not_found` (problem+json)' })
-  @ApiConflictResponse({ description: '`token_info_not_supported` for this provider, or `provider_not_linked`' })
+  @ApiHeader(RETURN_TO_HEADER_DOC)
+  @ApiUnauthorizedResponse({ description: '`unauthenticated`, or `reauth_required` with `loginUrl` (problem+json)' })
+  @ApiConflictResponse({ description: '`token_info_not_supported` for this provider, or `provider_not_linked` with `loginUrl` (problem+json)' })
   async tokenInfo(@Param('provider') provider: string, @Req() req: AuthenticatedRequest): Promise<TokenInfoDto> {
     return this.tokenInfos.forUser(req.auth!.session.userId, provider);
   }

@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { InvalidLogoutTokenError } from '../../providers/adapters/generic/logout-token.js';
+import { RateLimited } from '../../rate-limit/rate-limited.decorator.js';
 import { ServerToServer } from '../../sessions/server-to-server.decorator.js';
 import { requestFacts } from '../login/request-facts.js';
 import { BackchannelLogoutService } from './backchannel-logout.service.js';
@@ -22,12 +23,13 @@ export class BackchannelLogoutController {
    */
   @Post(':provider/backchannel-logout')
   @ServerToServer()
+  // Per provider across the fleet, before any signature work: a flood of junk tokens costs one counter each.
+  @RateLimited('backchannel-logout')
   @HttpCode(200)
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiBody({ schema: { type: 'object', required: ['logout_token'], properties: { logout_token: { type: 'string', description: 'The provider-signed logout token (JWT).' } } } })
   @ApiOkResponse({ description: 'The token was valid; matching sessions (if any) ended.' })
   @ApiBadRequestResponse({ description: 'Missing or unacceptable logout token (problem+json, code and error `invalid_request`).' })
-  @ApiTooManyRequestsResponse({ description: 'Too many logout requests for this provider (Retry-After).' })
   async backchannelLogout(@Param('provider') provider: string, @Body() body: unknown, @Req() req: Request): Promise<void> {
     const token = (body as Record<string, unknown> | undefined)?.logout_token;
     if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH || !COMPACT_JWT.test(token)) {

@@ -10,7 +10,6 @@ import { SessionService } from '../../sessions/session.service.js';
 import { LinkedAccountsService } from '../../tokens/linked-accounts.service.js';
 import type { RequestFacts } from '../login/request-facts.js';
 import { LogoutService } from '../logout.service.js';
-import { BackchannelRateLimit } from './backchannel-rate-limit.js';
 import { UpstreamSessionStore, type SessionRef } from './upstream-session.store.js';
 
 // A jti is remembered as long as a token carrying it could still pass the iat check.
@@ -34,14 +33,12 @@ export class BackchannelLogoutService {
     @Inject(LogoutService) private readonly logouts: LogoutService,
     @Inject(KvStore) private readonly kv: KvStore,
     @Inject(AuditService) private readonly audit: AuditService,
-    @Inject(BackchannelRateLimit) private readonly rateLimit: BackchannelRateLimit,
   ) {}
 
   /** Returns how many sessions ended. Throws InvalidLogoutTokenError (400) for anything to refuse. */
   async logout(provider: string, logoutToken: string, facts: RequestFacts): Promise<number> {
-    // The provider id is checked first, so a flood of made-up ids cannot create counters.
+    // Rate-limited per provider before this runs (the route's @RateLimited('backchannel-logout')).
     const adapter = this.registry.get(provider);
-    await this.rateLimit.hit(provider);
     // Discovery first, so the capability flag is final before it is read.
     await adapter.issuer();
     if (!adapter.capabilities.backchannelLogout || !adapter.verifyLogoutToken) {

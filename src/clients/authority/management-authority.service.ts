@@ -32,7 +32,7 @@ export class ManagementAuthorityService {
     @Inject(CircuitBreakers) private readonly breakers: CircuitBreakers,
   ) {}
 
-  /** Whose token a call by `actor` to `provider` uses. Not linked: 409 `provider_not_linked` with `loginUrl`. */
+  /** Whose token a call by `actor` to `provider` uses. Not linked: 409 `provider_not_linked` with `loginUrl` (with `returnTo` when `X-Return-To` was safe). */
   async authorityFor(actor: ManagementActor, provider: string): Promise<ManagementAuthority> {
     const adapter = this.registry.get(provider);
     if (this.usesAppToken(actor, adapter.id)) {

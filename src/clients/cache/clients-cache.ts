@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { dependencyFailureLog } from '../../logging/repeated-failure-log.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { KvStore } from '../../redis/kv-store.port.js';
 
@@ -17,7 +18,6 @@ export type CacheKind = 'clients' | 'scopes';
  */
 @Injectable()
 export class ClientsCache {
-  private readonly logger = new Logger('ClientsCache');
   private readonly ttlMs: Record<CacheKind, number>;
 
   constructor(
@@ -61,7 +61,8 @@ export class ClientsCache {
     try {
       return await work();
     } catch (error) {
-      this.logger.warn({ err: (error as Error).message }, 'clients cache unavailable; reading through');
+      // Every cached read fails while Redis is down: aggregated like the other dependency failures.
+      dependencyFailureLog.warn('redis:clients-cache', 'clients cache unavailable; reading through', { err: (error as Error).message });
       return undefined;
     }
   }

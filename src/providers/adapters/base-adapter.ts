@@ -84,9 +84,9 @@ export abstract class BaseAdapter implements ProviderAdapter {
   /** How this provider's error bodies map to failures (429 and 5xx are handled before this). */
   protected abstract classify(response: UpstreamResponse, operation: string): Verdict;
 
-  /** Sends, and turns any answer outside `ok` into an UpstreamError. */
-  protected async call(request: UpstreamRequest, ok: number[] = [200]): Promise<UpstreamResponse> {
-    const response = await this.http.send(request);
+  /** Sends (by `send`, e.g. with a DPoP proof; plain by default), and turns any answer outside `ok` into an UpstreamError. */
+  protected async call(request: UpstreamRequest, ok: number[] = [200], send?: (request: UpstreamRequest) => Promise<UpstreamResponse>): Promise<UpstreamResponse> {
+    const response = await (send ? send(request) : this.http.send(request));
     if (ok.includes(response.status)) return response;
     throw mapFailure(this.id, request.operation, response, (r) => this.classify(r, request.operation));
   }

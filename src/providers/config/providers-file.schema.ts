@@ -74,10 +74,10 @@ const oidcFeatures = z.strictObject({
   /** Push the authorization parameters (RFC 9126); the browser carries only request_uri. */
   par: z.boolean().default(false),
   /**
-   * Sender-constrain the upstream tokens with DPoP (RFC 9449). Refused while only the proof and
-   * nonce building blocks exist (src/providers/dpop/): the token requests and the relay do not send proofs yet.
+   * Sender-constrain the upstream tokens with DPoP (RFC 9449): proofs on the code exchange, the refresh
+   * and relayed calls, one key pair per linked account (sealed like the tokens).
    */
-  dpop: z.literal(false, { message: 'DPoP is not available yet: proofs are not wired into token requests and the relay (docs/providers.md)' }).default(false),
+  dpop: z.boolean().default(false),
 });
 
 const common = {

@@ -21,11 +21,18 @@ export interface ProofTarget {
  * `serialize()`, which callers must seal like a token before storing it.
  */
 export class DpopKey {
+  // ES private fields: a DpopKey that ends up in JSON.stringify, a logger or a spread never carries the private key.
+  readonly #privateKey: CryptoKey;
+  readonly #privateJwk: JWK;
+
   private constructor(
-    private readonly privateKey: CryptoKey,
-    private readonly privateJwk: JWK,
+    privateKey: CryptoKey,
+    privateJwk: JWK,
     readonly publicJwk: JWK,
-  ) {}
+  ) {
+    this.#privateKey = privateKey;
+    this.#privateJwk = privateJwk;
+  }
 
   static async generate(): Promise<DpopKey> {
     const { privateKey } = await generateKeyPair(DPOP_ALGORITHM, { extractable: true });
@@ -45,7 +52,12 @@ export class DpopKey {
 
   /** The private key as JSON: secret material, to be sealed at rest. */
   serialize(): string {
-    return JSON.stringify(this.privateJwk);
+    return JSON.stringify(this.#privateJwk);
+  }
+
+  /** Only the public half, should the object ever be serialised by accident. */
+  toJSON(): { publicJwk: JWK } {
+    return { publicJwk: this.publicJwk };
   }
 
   /** RFC 7638 thumbprint: what a bound token's `cnf.jkt` names. */
@@ -67,6 +79,6 @@ export class DpopKey {
       .setProtectedHeader({ alg: DPOP_ALGORITHM, typ: 'dpop+jwt', jwk: this.publicJwk })
       .setJti(randomUUID())
       .setIssuedAt()
-      .sign(this.privateKey);
+      .sign(this.#privateKey);
   }
 }

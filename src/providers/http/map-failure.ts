@@ -51,6 +51,8 @@ function describe(failure: UpstreamFailure): string {
       return 'the provider rejected the access token';
     case 'not_supported':
       return 'the provider does not support this';
+    case 'dpop_rejected':
+      return 'the provider refused our DPoP proof';
     default:
       return 'unexpected answer from the provider';
   }
@@ -68,6 +70,10 @@ export function oauthErrorFailure(error: unknown): UpstreamFailure | undefined {
       return 'invalid_client';
     case 'invalid_token':
       return 'unauthorized';
+    // RFC 9449 §7.1, §8: a proof refused, or a nonce demanded again right after we sent the one it gave.
+    case 'invalid_dpop_proof':
+    case 'use_dpop_nonce':
+      return 'dpop_rejected';
     default:
       return undefined;
   }

@@ -63,6 +63,11 @@ export type CounterKind = 'authorize' | 'token' | 'refresh' | 'revoke' | 'client
 export interface FaultSpec {
   /** Added delay before answering, in ms. */
   latencyMs?: number;
+  /**
+   * Delay of the answer after the provider did the work (e.g. rotated a refresh token), in ms:
+   * a client that dies meanwhile loses an answer the provider already acted on.
+   */
+  answerDelayMs?: number;
   /** Answer with this status instead (429 gets Retry-After from retryAfterSeconds). */
   status?: number;
   retryAfterSeconds?: number;

@@ -31,6 +31,7 @@ function faultBody(providers: readonly [SandboxProviderId, ...SandboxProviderId[
       provider: z.enum(providers),
       route: z.string().regex(/^(\*|[A-Za-z][\w.-]{0,63})$/, 'a route name such as token, refresh, revoke, api, or *'),
       latencyMs: z.number().int().min(0).max(120_000).optional(),
+      answerDelayMs: z.number().int().min(0).max(120_000).optional(),
       status: z.number().int().min(400).max(599).optional(),
       retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
       drop: z.boolean().optional(),
@@ -38,8 +39,8 @@ function faultBody(providers: readonly [SandboxProviderId, ...SandboxProviderId[
       times: z.number().int().min(1).max(10_000).optional(),
     })
     .strict()
-    .refine((f) => f.latencyMs !== undefined || f.status !== undefined || f.drop || f.invalidGrant, {
-      message: 'a fault needs at least one of latencyMs, status, drop, invalidGrant',
+    .refine((f) => f.latencyMs !== undefined || f.answerDelayMs !== undefined || f.status !== undefined || f.drop || f.invalidGrant, {
+      message: 'a fault needs at least one of latencyMs, answerDelayMs, status, drop, invalidGrant',
     });
 }
 

@@ -51,6 +51,19 @@ export class FaultRegistry {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** The route handler runs now (its work is done at once); only what it sends waits `ms`. */
+function delayAnswer(res: Response, ms: number): void {
+  const send = res.send.bind(res);
+  res.send = ((body?: unknown) => {
+    const timer = setTimeout(() => {
+      if (!res.destroyed) send(body);
+    }, ms);
+    // A client that went away gets nothing, and the timer must not keep the sandbox alive.
+    res.once('close', () => clearTimeout(timer));
+    return res;
+  }) as Response['send'];
+}
+
 /**
  * Applies a fault to a response: waits out the latency, then drops the
  * connection or answers `status` with the provider's own error body. An
@@ -64,6 +77,7 @@ export async function applyFault(
 ): Promise<FaultOutcome> {
   if (!fault) return 'continue';
   if (fault.latencyMs) await sleep(fault.latencyMs);
+  if (fault.answerDelayMs) delayAnswer(res, fault.answerDelayMs);
   if (fault.drop) {
     // Mimics a peer reset: the client sees a socket error, never a status.
     res.socket?.destroy();

@@ -48,6 +48,8 @@ export class HotTokenCache {
     else if (this.entries.size >= this.maxEntries) this.dropOldest();
     const { account } = value;
     const slim: ValidAccessToken = { accessToken: value.accessToken, account: { id: account.id, userId: account.userId, provider: account.provider, subject: account.subject, accessExpiresAt: account.accessExpiresAt, updatedAt: account.updatedAt } };
+    // A DPoP-bound token keeps its imported key, so the relay signs proofs without a decryption per call.
+    if (value.dpop) slim.dpop = value.dpop;
     this.entries.set(key, { value: slim, until });
     this.keyOfAccount.set(account.id, key);
   }

@@ -5,7 +5,7 @@ import type { LinkedAccountsService } from '../linked-accounts.service.js';
 import { ConcurrentUpdateError } from '../token-errors.js';
 import { ProviderNotLinkedError, ReauthRequiredError } from './refresh-errors.js';
 
-type Accounts = Pick<LinkedAccountsService, 'findById' | 'readTokens' | 'replaceTokens'>;
+type Accounts = Pick<LinkedAccountsService, 'findById' | 'readTokens' | 'readDpopKey' | 'replaceTokens'>;
 const MAX_ATTEMPTS = 3;
 
 /**
@@ -20,7 +20,7 @@ export async function persistRefreshed(accounts: Accounts, row: LinkedAccountEnt
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     try {
       const saved = await accounts.replaceTokens(current, tokens);
-      return { accessToken: tokens.accessToken, account: saved };
+      return { accessToken: tokens.accessToken, account: saved, ...(tokens.dpop ? { dpop: tokens.dpop } : {}) };
     } catch (error) {
       if (!(error instanceof ConcurrentUpdateError)) throw error;
     }
@@ -29,7 +29,10 @@ export async function persistRefreshed(accounts: Accounts, row: LinkedAccountEnt
     if (fresh.status === 'refresh_failed') throw new ReauthRequiredError(row.provider);
     if (fresh.status !== 'active') throw new ProviderNotLinkedError(row.provider);
     const stored = accounts.readTokens(fresh);
-    if (stored.refreshToken !== usedRefreshToken) return { accessToken: stored.accessToken, account: fresh };
+    if (stored.refreshToken !== usedRefreshToken) {
+      const dpop = fresh.dpopKeyCiphertext ? await accounts.readDpopKey(fresh) : undefined;
+      return { accessToken: stored.accessToken, account: fresh, ...(dpop ? { dpop } : {}) };
+    }
     current = fresh;
   }
   throw new ConcurrentUpdateError();

@@ -18,7 +18,7 @@ import { refreshSkewMs } from './refresh-skew.js';
 import { REFRESH_SETTINGS, type RefreshSettings } from './refresh-settings.js';
 import { DEFAULT_RETRY_AFTER_SECONDS, refreshAtProvider } from './upstream-refresh.js';
 
-type Accounts = Pick<LinkedAccountsService, 'findForUser' | 'findById' | 'readTokens' | 'readAccessToken' | 'replaceTokens' | 'setStatus'>;
+type Accounts = Pick<LinkedAccountsService, 'findForUser' | 'findById' | 'readTokens' | 'readAccessToken' | 'readDpopKey' | 'replaceTokens' | 'setStatus'>;
 type Providers = Pick<ProviderRegistry, 'get' | 'configOf'>;
 type Sessions = Pick<SessionService, 'revokeForProvider'>;
 
@@ -141,9 +141,11 @@ export class TokenRefreshService extends AccessTokenProvider implements OnModule
     const { refreshToken } = this.accounts.readTokens(row);
     if (!refreshToken) throw await this.endLink(row);
     const adapter = this.providers.get(row.provider);
+    // A DPoP-bound link proves possession of its own key on the refresh too (RFC 9449 §5).
+    const dpop = row.dpopKeyCiphertext ? await this.accounts.readDpopKey(row) : undefined;
     let tokens;
     try {
-      tokens = await refreshAtProvider({ adapter, breaker: this.breakers.forProvider(row.provider), refreshToken, retryDeadline, now: this.settings.now });
+      tokens = await refreshAtProvider({ adapter, breaker: this.breakers.forProvider(row.provider), refreshToken, dpop, retryDeadline, now: this.settings.now });
     } catch (error) {
       this.metrics.refreshed(row.provider, outcomeOf(error));
       if (error instanceof UpstreamError && error.failure === 'invalid_grant') throw await this.endLink(row);
@@ -169,10 +171,17 @@ export class TokenRefreshService extends AccessTokenProvider implements OnModule
     return row;
   }
 
-  /** invalid_grant (or nothing to refresh with): mark the link, end the sessions that depend on it. */
+  /**
+   * invalid_grant (or nothing to refresh with): end the sessions that depend on the link
+   * (each leaves a reauth_required marker), then mark the link. In this order, whoever sees
+   * the marked link (and answers reauth_required) knows the sessions already answer the same,
+   * so a caller that reacts to one reauth_required never meets a live session or a 401
+   * unauthenticated next. Should the session store fail, the link stays active and the next
+   * call asks the provider again.
+   */
   private async endLink(account: LinkedAccountEntity): Promise<ReauthRequiredError> {
-    await this.accounts.setStatus(account.id, 'refresh_failed');
     await this.sessions.revokeForProvider(account.userId, account.provider);
+    await this.accounts.setStatus(account.id, 'refresh_failed');
     return new ReauthRequiredError(account.provider);
   }
 
@@ -196,8 +205,11 @@ export class TokenRefreshService extends AccessTokenProvider implements OnModule
     return account.refreshTokenCiphertext !== null && this.providers.get(account.provider).capabilities.refresh;
   }
 
-  private current(account: LinkedAccountEntity): ValidAccessToken {
-    return { accessToken: this.accounts.readAccessToken(account), account };
+  /** The row's token as callers use it; a DPoP-bound one with its key (one async import), a bearer one synchronously. */
+  private current(account: LinkedAccountEntity): ValidAccessToken | Promise<ValidAccessToken> {
+    const accessToken = this.accounts.readAccessToken(account);
+    if (!account.dpopKeyCiphertext) return { accessToken, account };
+    return this.accounts.readDpopKey(account).then((dpop) => ({ accessToken, account, dpop }));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CircuitBreaker } from '../../providers/circuit-breaker.js';
+import type { DpopKey } from '../../providers/dpop/dpop-key.js';
 import { backoffDelay, sleep } from '../../providers/http/backoff.js';
 import type { ProviderAdapter, TokenSet } from '../../providers/provider-adapter.js';
 import { UpstreamError } from '../../providers/upstream-error.js';
@@ -13,6 +14,8 @@ export interface UpstreamRefreshCall {
   adapter: ProviderAdapter;
   breaker: CircuitBreaker;
   refreshToken: string;
+  /** The link's DPoP key, when its tokens are bound to one. */
+  dpop?: DpopKey;
   /** No new attempt may start after this (epoch ms); keeps retries inside the lock's lifetime. */
   retryDeadline: number;
   now: () => number;
@@ -29,7 +32,7 @@ export async function refreshAtProvider(call: UpstreamRefreshCall): Promise<Toke
   const attempts = call.adapter.capabilities.rotatesRefreshTokens ? 1 : MAX_ATTEMPTS;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await call.breaker.run(() => call.adapter.refresh(call.refreshToken));
+      return await call.breaker.run(() => call.adapter.refresh(call.refreshToken, call.dpop ? { dpop: call.dpop } : undefined));
     } catch (error) {
       if (!(error instanceof UpstreamError) || !isTransient(error)) throw error;
       const wait = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : backoffDelay(attempt - 1, 100, 1_000);

@@ -4,6 +4,7 @@ import { MetricsService } from '../../health/metrics.service.js';
 import { RelayMeter, type RelayCallRecord } from '../../relay/relay-meter.js';
 import { UsageBuffer } from './usage-buffer.js';
 import { UsageMetrics } from './usage-metrics.js';
+import { rollUp } from './usage-rollup.js';
 import { UsageWriter } from './usage-writer.js';
 
 // One warning a minute at most while Postgres is away: a flood of identical lines helps nobody.
@@ -13,7 +14,7 @@ const FAILURE_LOG_INTERVAL_MS = 60_000;
  * The relay's meter: `record` only puts the call into a bounded ring (O(1), no
  * await, no I/O). A timer (every USAGE_FLUSH_INTERVAL_MS) or a full batch
  * (USAGE_FLUSH_BATCH_SIZE) starts a flush, one at a time, that writes batches with
- * one multi-row insert each. If Postgres is down the batch is dropped and counted:
+ * one statement each. If Postgres is down the batch is dropped and counted:
  * the relay never waits for, or fails because of, metering. Shutdown flushes what
  * is left. Docs: docs/usage.md.
  */
@@ -73,21 +74,22 @@ export class UsageMeter extends RelayMeter implements OnModuleInit, BeforeApplic
     await this.flush();
   }
 
-  /** Drains the calls present when it starts (not forever under load), a batch per insert. */
+  /** Drains the calls present when it starts (not forever under load), a batch per statement. */
   private async drain(): Promise<void> {
     let budget = this.buffer.size;
     while (budget > 0) {
       const batch = this.buffer.take(Math.min(this.settings.flushBatchSize, budget));
       if (batch.length === 0) return;
       budget -= batch.length;
-      this.metrics.counted(batch);
+      const rows = rollUp(batch);
+      this.metrics.counted(rows);
       try {
-        await this.writer.write(batch);
+        await this.writer.write(batch, rows);
         this.metrics.wrote(batch.length);
       } catch (error) {
         // Postgres is away: drop this batch and the rest of this round rather than wait out a connect timeout per batch.
         const rest = this.buffer.take(budget);
-        this.metrics.counted(rest);
+        this.metrics.counted(rollUp(rest));
         this.dropOnFailure(batch.length + rest.length, error);
         return;
       }

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter, Gauge } from 'prom-client';
 import { MetricsService } from '../../health/metrics.service.js';
-import type { BufferedCall } from './usage-buffer.js';
-import { statusClassOf } from './usage-classify.js';
+import type { DailyRow } from './usage-rollup.js';
 
 export type DropReason = 'buffer_full' | 'database_unavailable';
 
@@ -14,6 +13,8 @@ export type DropReason = 'buffer_full' | 'database_unavailable';
 @Injectable()
 export class UsageMetrics {
   private readonly calls: Counter<'provider' | 'route' | 'status_class'>;
+  // Label children by provider, route and class: prom-client hashes the labels on every labelled inc().
+  private readonly callsByLabels = new Map<string, Counter.Internal>();
   private readonly written: Counter;
   private readonly droppedByReason: Record<DropReason, Counter.Internal>;
 
@@ -31,8 +32,17 @@ export class UsageMetrics {
     new Gauge({ name: 'usage_buffer_events', help: 'Usage events waiting in memory for a flush', registers: [metrics.registry], collect() { this.set(size()); } });
   }
 
-  counted(batch: BufferedCall[]): void {
-    for (const { call } of batch) this.calls.inc({ provider: call.provider, route: call.route, status_class: statusClassOf(call.status) });
+  /** Counts a batch's calls from its roll-up rows: one increment per row, not per call. */
+  counted(rows: readonly DailyRow[]): void {
+    for (const row of rows) {
+      const key = `${row.provider}\n${row.route}\n${row.statusClass}`;
+      let child = this.callsByLabels.get(key);
+      if (!child) {
+        child = this.calls.labels({ provider: row.provider, route: row.route, status_class: row.statusClass });
+        this.callsByLabels.set(key, child);
+      }
+      child.inc(row.count);
+    }
   }
 
   wrote(count: number): void {

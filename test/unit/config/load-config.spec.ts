@@ -15,7 +15,7 @@ describe('loadConfig', () => {
   it('runs on embedded defaults with no environment at all', () => {
     const config = loadConfig({});
     expect(config.env).toBe('development');
-    expect(config.http).toMatchObject({ port: 3000, publicUrl: 'http://localhost:3000', corsOrigins: [], trustProxy: false, bodyLimit: '100kb' });
+    expect(config.http).toMatchObject({ port: 3000, publicUrl: 'http://localhost:3000', corsOrigins: [], trustProxy: false, bodyLimit: '100kb', bodyLimitBytes: 102_400 });
     expect(config.database).toMatchObject({ embedded: true, dataDir: './.data', migrationsRun: true });
     expect(config.redis).toMatchObject({ embedded: true, keyPrefix: 'bff:' });
     expect(config.sandbox).toMatchObject({ enabled: true, port: 4010, control: false });

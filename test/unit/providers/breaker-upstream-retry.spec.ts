@@ -49,9 +49,10 @@ describe('UpstreamHttp retries', () => {
     const response = await new UpstreamHttp('p', 1_000).send({ method: 'GET', url, operation: 'info' });
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('30');
-    expect(Date.now() - started).toBeLessThan(500);
+    // Waiting it out would take 30 s; half of that is a bound no loaded machine reaches otherwise.
+    expect(Date.now() - started).toBeLessThan(15_000);
     expect(hits).toBe(1);
-  });
+  }, 40_000);
 
   it('a short Retry-After is honoured before the retry', async () => {
     answers = [{ status: 429, headers: { 'retry-after': '1' } }];

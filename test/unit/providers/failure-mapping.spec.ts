@@ -10,7 +10,8 @@ import { TEST_REDIRECT_URI, armFault, loginAndExchange, sandboxProvider, upstrea
 // failure they act on: 5xx/timeout/drop -> unavailable (keep the link), 429 -> rate_limited
 // with Retry-After, an injected invalid grant on refresh -> invalid_grant (end the link).
 let harness: Harness;
-const TIMEOUT_MS = 400;
+// Generous against a loaded CI machine: the injected latency below is well past it.
+const TIMEOUT_MS = 1_000;
 const adapters: Record<string, ProviderAdapter> = {};
 
 beforeAll(async () => {
@@ -39,14 +40,14 @@ describe.each(['bluejeans', 'genesys', 'calcom', 'phonecom'])('%s failure mappin
   });
 
   it('latency past the timeout -> unavailable, promptly', async () => {
-    await armFault(harness.url, { provider, route: 'token', latencyMs: 900, times: 1 });
-    const started = Date.now();
+    await armFault(harness.url, { provider, route: 'token', latencyMs: 2_500, times: 1 });
     const error = await upstreamFailure(() => exchangeBogus(adapters[provider]));
+    // The timeout's own message proves the call was cut at TIMEOUT_MS rather than waiting
+    // for the late answer (which would have been a 400 for this bogus code).
     expect(error.failure).toBe('unavailable');
     expect(error.message).toContain(`${TIMEOUT_MS} ms`);
-    expect(Date.now() - started).toBeLessThan(850);
     // Let the sandbox finish its delayed answer so no timer outlives the suite.
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
   });
 
   it('a dropped connection -> unavailable', async () => {

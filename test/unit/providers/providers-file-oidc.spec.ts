@@ -26,10 +26,15 @@ describe('providers file: the oidc block', () => {
     expect(without.oidc).toBeUndefined();
   });
 
-  it('is refused on other kinds, with unknown keys, and with dpop: true (not wired yet)', () => {
+  it('is refused on other kinds and with unknown keys', () => {
     expect(problemsOf([bluejeans({ oidc: { par: true } })])).toEqual([expect.stringMatching(/^providers\[0\] \("bj"\)\.oidc: only a generic/)]);
     expect(problemsOf([idp({ oidc: { frontchannel: true } })])).toEqual([expect.stringMatching(/\.oidc: unknown key\(s\) "frontchannel"/)]);
-    expect(problemsOf([idp({ oidc: { dpop: true } })])).toEqual([expect.stringMatching(/\.oidc\.dpop: DPoP is not available yet/)]);
+    expect(problemsOf([bluejeans({ oidc: { dpop: true } })])).toEqual([expect.stringMatching(/\.oidc: only a generic/)]);
+  });
+
+  it('accepts dpop: true on a generic provider', () => {
+    const [entry] = parseProvidersDocument({ providers: [idp({ oidc: { dpop: true } })] }, loaderContext(SECRETS));
+    expect(entry.oidc).toEqual({ backchannelLogout: false, rpInitiatedLogout: true, par: false, dpop: true });
   });
 });
 
@@ -45,5 +50,10 @@ describe('oidc capabilities: enabled in the file AND advertised', () => {
     const advertised = { ...base, backchannel_logout_supported: true, end_session_endpoint: 'e', pushed_authorization_request_endpoint: 'p', dpop_signing_alg_values_supported: ['ES256'] };
     expect(oidcCapabilities(advertised)).toEqual({ backchannelLogout: false, rpInitiatedLogout: true, par: false, dpop: false });
     expect(oidcCapabilities(advertised, all)).toEqual({ backchannelLogout: true, rpInitiatedLogout: true, par: true, dpop: true });
+  });
+
+  it('DPoP stays off when the server does not list ES256 (our proofs could not be verified)', () => {
+    const rsaOnly = { ...base, dpop_signing_alg_values_supported: ['RS256', 'PS256'] };
+    expect(oidcCapabilities(rsaOnly, all).dpop).toBe(false);
   });
 });

@@ -6,7 +6,9 @@ const browser = {
   host: 'bff.example',
   cookie: '__Host-bff_session=secret',
   authorization: 'Bearer session-token',
+  dpop: 'eyJ.a-proof-the-browser-made.sig',
   'x-csrf': '1',
+  'x-return-to': 'https://app.example/page',
   origin: 'https://app.example',
   referer: 'https://app.example/page?x=1',
   forwarded: 'for=1.2.3.4;host=evil.example',
@@ -52,8 +54,8 @@ describe('relay request headers (SECURITY.md Relay 15-17)', () => {
     });
   });
 
-  it('never sends the browser cookie, Authorization, Forwarded, X-Forwarded-*, Host or hop-by-hop headers', () => {
-    for (const name of ['cookie', 'authorization', 'forwarded', 'x-forwarded-for', 'x-forwarded-host', 'host', 'connection', 'x-hop', 'transfer-encoding', 'upgrade', 'te', 'proxy-authorization', 'x-internal-secret']) {
+  it('never sends the browser cookie, Authorization, a DPoP proof, X-CSRF, X-Return-To, Forwarded, X-Forwarded-*, Host or hop-by-hop headers', () => {
+    for (const name of ['cookie', 'authorization', 'dpop', 'x-csrf', 'x-return-to', 'forwarded', 'x-forwarded-for', 'x-forwarded-host', 'host', 'connection', 'x-hop', 'transfer-encoding', 'upgrade', 'te', 'proxy-authorization', 'x-internal-secret']) {
       expect(out).not.toHaveProperty(name);
     }
   });
@@ -99,6 +101,7 @@ describe('relay response headers', () => {
       'alt-svc': 'h3=":443"',
       'clear-site-data': '"cookies"',
       'www-authenticate': 'Basic realm=x',
+      'dpop-nonce': 'nonce-for-the-bff',
       server: 'upstream/1.0',
       'x-request-id': 'upstream-id',
       'content-type': 'application/json',

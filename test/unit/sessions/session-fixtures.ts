@@ -13,6 +13,26 @@ export const NATIVE_ABSOLUTE_SECONDS = 7 * 86_400;
 export class RecordingKvStore extends MemoryKvStore {
   readonly written: string[] = [];
   sets = 0;
+  gets = 0;
+
+  private held?: Promise<void>;
+
+  override async get(key: string): Promise<string | null> {
+    this.gets += 1;
+    const gate = this.held;
+    this.held = undefined;
+    // Read now, answer when released: the value a read in flight carries.
+    const value = await super.get(key);
+    if (gate) await gate;
+    return value;
+  }
+
+  /** Holds back the answer of the next read until the returned function is called. */
+  holdNextGet(): () => void {
+    let release!: () => void;
+    this.held = new Promise((resolve) => (release = resolve));
+    return release;
+  }
 
   override async set(key: string, value: string, ttlMs: number, opts?: { onlyIfAbsent?: boolean }): Promise<boolean> {
     this.written.push(key, value);
@@ -27,10 +47,10 @@ export class RecordingKvStore extends MemoryKvStore {
 }
 
 /** A SessionService on an in-memory store whose clock (shared by the store) the test moves. */
-export function sessionHarness() {
-  const clock = { now: Date.UTC(2030, 0, 1) };
+export function sessionHarness(env: Record<string, string> = {}, shared?: { store: RecordingKvStore; clock: { now: number } }) {
+  const clock = shared?.clock ?? { now: Date.UTC(2030, 0, 1) };
   const now = () => clock.now;
-  const store = new RecordingKvStore(now);
+  const store = shared?.store ?? new RecordingKvStore(now);
   const config = loadConfig({
     NODE_ENV: 'test',
     SANDBOX_ENABLED: 'false',
@@ -38,6 +58,7 @@ export function sessionHarness() {
     SESSION_ABSOLUTE_SECONDS: String(ABSOLUTE_SECONDS),
     NATIVE_SESSION_IDLE_SECONDS: String(NATIVE_IDLE_SECONDS),
     NATIVE_SESSION_ABSOLUTE_SECONDS: String(NATIVE_ABSOLUTE_SECONDS),
+    ...env,
   });
   const service = new SessionService(store, config, now);
   return {

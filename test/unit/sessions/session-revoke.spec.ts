@@ -63,6 +63,19 @@ describe('SessionService revocation, rotation and updates', () => {
     expect(await h.service.resolve(calcom.token)).not.toBeNull();
   });
 
+  it('revokeForProvider leaves a marker naming the provider for as long as the session would have lived; logout removes it', async () => {
+    const ended = await h.service.create(newSession({ providers: ['genesys'] }));
+    const kept = await h.service.create(newSession({ providers: ['calcom'] }));
+    await h.service.revokeForProvider('user-1', 'genesys');
+    expect(await h.service.resolve(ended.token)).toBeNull();
+    expect(await h.service.endedFor(ended.token)).toBe('genesys');
+    expect(await h.service.endedFor(kept.token)).toBeNull();
+    expect(await h.service.endedFor('not a token')).toBeNull();
+    expect((await h.service.list('user-1')).map((s) => s.id)).toEqual([kept.session.id]);
+    await h.service.revokeByToken(ended.token);
+    expect(await h.service.endedFor(ended.token)).toBeNull();
+  });
+
   it('rotate issues a new token for the same session and kills the old one', async () => {
     const old = await h.service.create(newSession());
     h.advance(5_000);

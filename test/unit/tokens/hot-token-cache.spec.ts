@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ValidAccessToken } from '../../../src/tokens/access-token.provider.js';
 import type { LinkedAccountEntity } from '../../../src/tokens/linked-account.entity.js';
+import { DpopKey } from '../../../src/providers/dpop/dpop-key.js';
 import { HotTokenCache } from '../../../src/tokens/refresh/hot-token-cache.js';
 
 const token = (accountId: string, accessToken = 'at'): ValidAccessToken => ({ accessToken, account: { id: accountId } as LinkedAccountEntity });
@@ -33,6 +34,15 @@ describe('HotTokenCache', () => {
     cache.evictAccount('a1');
     expect(cache.get('u1', 'p')).toBeUndefined();
     expect(cache.get('u2', 'p')?.account.id).toBe('a2');
+  });
+
+  it('keeps the DPoP key of a bound token (the relay signs proofs without a decryption), and none for a bearer token', async () => {
+    const cache = new HotTokenCache(5_000, () => 0);
+    const key = await DpopKey.generate();
+    cache.set('u1', 'p', { ...token('a1'), dpop: key }, 10_000);
+    cache.set('u2', 'p', token('a2'), 10_000);
+    expect(cache.get('u1', 'p')?.dpop).toBe(key);
+    expect(cache.get('u2', 'p')).not.toHaveProperty('dpop');
   });
 
   it('a max age of zero disables caching', () => {

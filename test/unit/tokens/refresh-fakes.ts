@@ -64,6 +64,11 @@ export class FakeAccounts {
     return account.accessTokenCiphertext;
   }
 
+  /** The fake's rows are bearer-token links: no DPoP key. */
+  async readDpopKey(): Promise<undefined> {
+    return undefined;
+  }
+
   async replaceTokens(account: LinkedAccountEntity, tokens: TokenSet): Promise<LinkedAccountEntity> {
     await tick();
     const row = this.rows.get(account.id);

@@ -1,4 +1,6 @@
 import type { ClientManagementCapabilities } from '../../client-management.js';
+import { DpopKey } from '../../dpop/dpop-key.js';
+import { DpopSender } from '../../dpop/dpop-sender.js';
 import type { ProviderConfig } from '../../config/provider-config.js';
 import { oauthErrorFailure, record } from '../../http/map-failure.js';
 import type { UpstreamResponse } from '../../http/upstream-http.js';
@@ -8,6 +10,7 @@ import type {
   EndSessionRequest,
   LogoutTokenClaims,
   ProviderCapabilities,
+  RefreshOptions,
   TokenSet,
   UpstreamIdentity,
 } from '../../provider-adapter.js';
@@ -31,6 +34,7 @@ export class GenericAdapter extends BaseAdapter {
   private readonly idTokens: IdTokenVerifier;
   private readonly logoutTokens: LogoutTokenVerifier;
   private readonly configuredIssuer: string;
+  private readonly dpopSender: DpopSender;
 
   constructor(config: ProviderConfig, opts: { discoveryTtlMs?: number } = {}) {
     super(config, { echoesState: true, issParameter: true, refresh: true, rotatesRefreshTokens: true, revoke: true, tokenInfo: true });
@@ -38,6 +42,7 @@ export class GenericAdapter extends BaseAdapter {
     this.discovery = new DiscoveryCache(config.id, this.configuredIssuer, this.http, opts.discoveryTtlMs);
     this.idTokens = new IdTokenVerifier(config.id, config.timeoutMs);
     this.logoutTokens = new LogoutTokenVerifier(config.id, config.timeoutMs);
+    this.dpopSender = new DpopSender(this.http);
   }
 
   override get capabilities(): ProviderCapabilities {
@@ -142,7 +147,8 @@ export class GenericAdapter extends BaseAdapter {
       redirect_uri: exchange.redirectUri,
       code_verifier: this.config.pkce ? exchange.codeVerifier : undefined,
     };
-    const { tokens, metadata } = await this.token(form, 'code exchange');
+    // RFC 9449: a new key per grant; the link stores it (sealed) with the tokens bound to it.
+    const { tokens, metadata } = await this.token(form, 'code exchange', await this.dpopKey());
     if (tokens.idToken) {
       const claims = await this.idTokens.verify(tokens.idToken, metadata.jwks_uri, { issuer: metadata.issuer, clientId: this.config.clientId, nonce: exchange.nonce });
       tokens.extra = { ...tokens.extra, subject: claims.sub };
@@ -152,8 +158,10 @@ export class GenericAdapter extends BaseAdapter {
     return tokens;
   }
 
-  async refresh(refreshToken: string): Promise<TokenSet> {
-    const { tokens, metadata } = await this.token({ grant_type: 'refresh_token', refresh_token: refreshToken }, 'token refresh');
+  /** With DPoP on, the link's own key proves possession (a link made before DPoP was enabled gets a new one). */
+  async refresh(refreshToken: string, options: RefreshOptions = {}): Promise<TokenSet> {
+    const form = { grant_type: 'refresh_token', refresh_token: refreshToken };
+    const { tokens, metadata } = await this.token(form, 'token refresh', await this.dpopKey(options.dpop));
     if (tokens.idToken) {
       const claims = await this.idTokens.verify(tokens.idToken, metadata.jwks_uri, { issuer: metadata.issuer, clientId: this.config.clientId });
       tokens.extra = { ...tokens.extra, subject: claims.sub };
@@ -194,7 +202,11 @@ export class GenericAdapter extends BaseAdapter {
       if (!idSubject) throw this.badResponse('identity', 'no userinfo endpoint and no verified ID token');
       return { subject: idSubject };
     }
-    const response = await this.call({ method: 'GET', url: metadata.userinfo_endpoint, headers: { authorization: `Bearer ${tokens.accessToken}` }, operation: 'userinfo' });
+    const userinfo = { method: 'GET' as const, url: metadata.userinfo_endpoint, operation: 'userinfo' };
+    const dpop = tokens.dpop;
+    const response = dpop
+      ? await this.call(userinfo, [200], (request) => this.dpopSender.resourceRequest(dpop, tokens.accessToken, request))
+      : await this.call({ ...userinfo, headers: { authorization: `Bearer ${tokens.accessToken}` } });
     const info = record(response.body);
     const subject = this.requireString(info, 'sub', 'userinfo');
     if (idSubject !== undefined && subject !== idSubject) throw this.badResponse('userinfo', 'sub differs from the ID token (OIDC Core §5.3.2)');
@@ -205,9 +217,17 @@ export class GenericAdapter extends BaseAdapter {
     };
   }
 
-  private async token(form: Record<string, string | undefined>, operation: string): Promise<{ tokens: TokenSet; metadata: ServerMetadata }> {
+  /** The key to prove possession with when the provider uses DPoP (capabilities are final after discovery); else none. */
+  private async dpopKey(existing?: DpopKey): Promise<DpopKey | undefined> {
+    await this.discovery.get();
+    if (!this.capabilities.dpop) return undefined;
+    return existing ?? DpopKey.generate();
+  }
+
+  private async token(form: Record<string, string | undefined>, operation: string, dpop?: DpopKey): Promise<{ tokens: TokenSet; metadata: ServerMetadata }> {
     const metadata = await this.discovery.get();
-    const response = await this.call(this.authenticated(metadata, { method: 'POST', url: metadata.token_endpoint, form, operation }));
+    const request = this.authenticated(metadata, { method: 'POST' as const, url: metadata.token_endpoint, form, operation });
+    const response = dpop ? await this.call(request, [200], (r) => this.dpopSender.tokenRequest(dpop, r)) : await this.call(request);
     const body = record(response.body);
     const tokens: TokenSet = {
       accessToken: this.requireString(body, 'access_token', operation),
@@ -217,6 +237,8 @@ export class GenericAdapter extends BaseAdapter {
       scopes: splitScopes(body.scope, /\s+/) ?? (form.scope ? form.scope.split(' ') : [...this.config.scopes]),
       idToken: typeof body.id_token === 'string' ? body.id_token : undefined,
     };
+    // RFC 9449 §5: only a `DPoP` token type is bound to the key; a server that ignored the proof issued a bearer token.
+    if (dpop && typeof body.token_type === 'string' && body.token_type.toLowerCase() === 'dpop') tokens.dpop = dpop;
     return { tokens, metadata };
   }
 
@@ -233,11 +255,19 @@ export class GenericAdapter extends BaseAdapter {
 
   protected classify(response: UpstreamResponse, operation: string): Verdict {
     const body = record(response.body);
-    const oauth = oauthErrorFailure(body.error);
-    if (oauth) return { failure: oauth, detail: body.error_description };
+    const error = body.error ?? dpopChallengeError(response.headers);
+    // We already retried once with the nonce it gave: a second demand is a loop we do not follow.
+    if (error === 'use_dpop_nonce') return { failure: 'dpop_rejected', detail: 'it demanded a new DPoP nonce again after one retry' };
+    const oauth = oauthErrorFailure(error);
+    if (oauth) return { failure: oauth, detail: body.error_description ?? error };
     if (response.status === 401) return { failure: operation === 'userinfo' ? 'unauthorized' : 'invalid_client', detail: body.error_description };
     return { failure: 'bad_response', detail: body.error_description };
   }
+}
+
+/** A resource server's `WWW-Authenticate: DPoP error="..."` (RFC 9449 §7.1), when the body says nothing. */
+function dpopChallengeError(headers: Headers): string | undefined {
+  return /^\s*DPoP\b.*\berror="?([a-z_]+)/i.exec(headers.get('www-authenticate') ?? '')?.[1];
 }
 
 function formEncode(value: string): string {

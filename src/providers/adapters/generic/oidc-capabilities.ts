@@ -1,5 +1,6 @@
 import type { OidcFeatures } from '../../config/provider-config.js';
 import type { ProviderCapabilities } from '../../provider-adapter.js';
+import { DPOP_ALGORITHM } from '../../dpop/dpop-key.js';
 import type { ServerMetadata } from './discovery.js';
 
 /** What the providers file says when it has no `oidc` block. */
@@ -16,6 +17,7 @@ export function oidcCapabilities(metadata: ServerMetadata, features: OidcFeature
     backchannelLogout: features.backchannelLogout && metadata.backchannel_logout_supported === true,
     rpInitiatedLogout: features.rpInitiatedLogout && typeof metadata.end_session_endpoint === 'string',
     par: features.par && typeof metadata.pushed_authorization_request_endpoint === 'string',
-    dpop: features.dpop && Array.isArray(metadata.dpop_signing_alg_values_supported) && metadata.dpop_signing_alg_values_supported.length > 0,
+    // Our proofs are ES256: a server that does not list it cannot verify them.
+    dpop: features.dpop && Array.isArray(metadata.dpop_signing_alg_values_supported) && metadata.dpop_signing_alg_values_supported.includes(DPOP_ALGORITHM),
   };
 }

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { KvStore } from '../../src/redis/kv-store.port.js';
+import { SessionService } from '../../src/sessions/session.service.js';
+import { hashSessionToken } from '../../src/sessions/session-token.js';
+import { LinkedAccountsService } from '../../src/tokens/linked-accounts.service.js';
+import { startBffProcess, type BffProcess } from '../support/bff-process.js';
+import { browserLogin, ManualBrowser } from '../support/browser.js';
+import { startLoginStack, type LoginStack } from '../support/login-stack.js';
+
+const RELAYED = '/v1/api/calcom/v2/me';
+// Pub/sub delivery is asynchronous: a notification usually lands within milliseconds, and a
+// loaded machine gets this much. Far below the 10 s max age, so only the notification can explain a refusal.
+const NOTIFICATION_BOUND_MS = 4_000;
+
+/**
+ * The relay answers from an in-memory session cache (SESSION_CACHE_MAX_AGE_MS, 10 s here so
+ * that only the pub/sub notification can explain a refusal): a session ended on one
+ * instance is refused by the relay of another as soon as the notification lands, over real
+ * Redis pub/sub, and never with a misleading answer before that.
+ */
+describe('relay session cache across instances', () => {
+  let stack: LoginStack;
+  let other: BffProcess;
+
+  beforeAll(async () => {
+    stack = await startLoginStack({ SESSION_CACHE_MAX_AGE_MS: '10000' });
+    other = await startBffProcess(stack.instanceEnv);
+  }, 90_000);
+  afterAll(async () => {
+    await other?.stop();
+    await stack?.close();
+  });
+
+  async function signIn(): Promise<string> {
+    const browser = new ManualBrowser();
+    expect((await browserLogin(browser, stack.bff.url, 'calcom', { username: 'bob', password: 'bob-password' })).status).toBe(302);
+    return `__Host-bff_session=${browser.cookie('__Host-bff_session')}`;
+  }
+
+  const relayed = async (base: string, cookie: string) => {
+    const res = await fetch(`${base}${RELAYED}`, { headers: { cookie } });
+    const body = (await res.json()) as { code?: string };
+    return { status: res.status, code: body.code };
+  };
+  const changing = (cookie: string) => ({ cookie, 'x-csrf': '1', origin: stack.bff.config.http.publicUrl });
+
+  /** The other instance's relay answers until one is not 200 (bounded); every answer seen is returned. */
+  async function untilRefused(cookie: string): Promise<{ status: number; code?: string }[]> {
+    const seen = [await relayed(other.url, cookie)];
+    const deadline = Date.now() + NOTIFICATION_BOUND_MS;
+    while (seen.at(-1)!.status === 200 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      seen.push(await relayed(other.url, cookie));
+    }
+    return seen;
+  }
+  const refusal = (seen: { status: number; code?: string }[]) => ({ last: seen.at(-1), before: [...new Set(seen.slice(0, -1).map((a) => a.status))] });
+
+  it('logout on one instance: the other instance relay refuses the cookie with 401 once notified', async () => {
+    const cookie = await signIn();
+    // Twice, so the second answer comes from the other instance's cache.
+    expect((await relayed(other.url, cookie)).status).toBe(200);
+    expect((await relayed(other.url, cookie)).status).toBe(200);
+    expect((await fetch(`${stack.bff.url}/v1/auth/logout`, { method: 'POST', headers: changing(cookie) })).status).toBe(204);
+    const seen = await untilRefused(cookie);
+    expect(refusal(seen).last).toEqual({ status: 401, code: 'unauthenticated' });
+    expect(refusal(seen).before.filter((status) => status !== 200)).toEqual([]);
+  });
+
+  it('a cached session gone from the store whose link also went answers 401, not 409 provider_not_linked', async () => {
+    const cookie = await signIn();
+    expect((await relayed(other.url, cookie)).status).toBe(200);
+    expect((await relayed(other.url, cookie)).status).toBe(200);
+    // What a logout does, minus the session notification (still on its way on a busy Cluster):
+    // the link is revoked (announced, so the other instance's token cache drops it) and the
+    // session key is deleted behind the session cache's back.
+    const token = decodeURIComponent(cookie.split('=')[1]);
+    const session = await stack.bff.app.get(SessionService).resolve(token);
+    const accounts = stack.bff.app.get(LinkedAccountsService);
+    const link = await accounts.findForUser(session!.userId, 'calcom');
+    await accounts.setStatus(link!.id, 'revoked');
+    await stack.bff.app.get(KvStore).del(`sess:${hashSessionToken(token)}`);
+    const seen = await untilRefused(cookie);
+    expect(refusal(seen).last).toEqual({ status: 401, code: 'unauthenticated' });
+    expect(refusal(seen).before.filter((status) => status !== 200)).toEqual([]);
+  });
+
+  it('"sign out everywhere else" on one instance: the ended session is refused by the other at once, the caller keeps working', async () => {
+    const [kept, ended] = [await signIn(), await signIn()];
+    for (const cookie of [kept, ended]) expect((await relayed(other.url, cookie)).status).toBe(200);
+    const revoke = await fetch(`${stack.bff.url}/v1/sessions`, { method: 'DELETE', headers: changing(kept) });
+    expect(revoke.status).toBe(200);
+    const seen = await untilRefused(ended);
+    expect(refusal(seen).last).toEqual({ status: 401, code: 'unauthenticated' });
+    expect(refusal(seen).before.filter((status) => status !== 200)).toEqual([]);
+    expect((await relayed(other.url, kept)).status).toBe(200);
+  });
+});
