@@ -7,8 +7,9 @@ import { KeyRing } from './key-ring.js';
 import { rotateKeys } from './rotate-keys.js';
 
 /**
- * `npm run keys:rotate [-- --batch-size=N]`: re-encrypts every linked account under the
- * active (first) key of TOKEN_KEYS while the service keeps running. Exits 1 when rows
+ * `npm run keys:rotate [-- --batch-size=N]`: re-encrypts every linked account and every
+ * client registration access token under the active (first) key of TOKEN_KEYS while the
+ * service keeps running. Exits 1 when rows
  * are left on an old key, so the old key is not removed by mistake. See docs/tokens.md.
  */
 async function main(): Promise<number> {

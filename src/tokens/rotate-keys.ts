@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { rotateRegistrationTokens } from '../clients/registry/rotate-registration-tokens.js';
 import type { KeyRing } from './key-ring.js';
 import { LinkedAccountEntity } from './linked-account.entity.js';
 import { openTokens, sealTokens } from './sealed-tokens.js';
@@ -12,6 +13,7 @@ export interface RotateKeysOptions {
   maxPasses?: number;
 }
 
+/** Counts over both sealed tables: linked accounts and client applications' registration tokens. */
 export interface RotationResult {
   /** Rows re-encrypted under the active key by this run. */
   rotated: number;
@@ -22,7 +24,8 @@ export interface RotationResult {
 }
 
 /**
- * Re-encrypts every linked account whose key_id is not the active key, while the
+ * Re-encrypts every linked account whose key_id is not the active key, then every client
+ * application's registration access token (rotate-registration-tokens.ts), while the
  * service keeps running: each row is written with the optimistic version check, so a
  * refresh that lands in between wins (it already sealed under the active key, or the
  * row is retried next pass). Rows are walked in id order with a cursor, so a row that
@@ -64,5 +67,10 @@ export async function rotateKeys(dataSource: DataSource, keyRing: KeyRing, optio
   }
 
   const skipped = await repository.createQueryBuilder('a').where('a.key_id <> :activeKid', { activeKid }).getCount();
-  return { rotated, skipped, undecryptable: undecryptable.size };
+  const registrations = await rotateRegistrationTokens(dataSource, cipher, activeKid, { batchSize, maxPasses });
+  return {
+    rotated: rotated + registrations.rotated,
+    skipped: skipped + registrations.skipped,
+    undecryptable: undecryptable.size + registrations.undecryptable,
+  };
 }
