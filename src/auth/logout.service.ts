@@ -33,10 +33,12 @@ export class LogoutService {
     const remaining = everywhere ? [] : (await this.sessions.list(session.userId)).filter((s) => s.id !== session.id);
     const stillUsed = new Set(remaining.flatMap((s) => s.providers));
     const toRevoke = everywhere ? (await this.accounts.listForUser(session.userId)).map((a) => a.provider) : session.providers;
-    for (const provider of new Set(toRevoke)) {
-      if (!stillUsed.has(provider)) await this.revokeUpstream(session.userId, provider);
-    }
+    // The session ends first: a relayed call racing the logout then meets a session that is
+    // gone (401), never a live session whose link was just revoked (409 provider_not_linked).
     const ended = everywhere ? await this.sessions.revokeAll(session.userId) : Number(await this.sessions.revokeByToken(token));
+    for (const provider of new Set(toRevoke)) {
+      if (!stillUsed.has(provider)) await this.revokeUpstreamAfterLogout(session.userId, provider);
+    }
     await this.audit.record({
       actorUserId: session.userId,
       action: 'logout',
@@ -47,6 +49,15 @@ export class LogoutService {
       ...facts,
     });
     return ended;
+  }
+
+  /** The logout has already succeeded: a database outage here leaves the link for the next login, logged, not a 503. */
+  private async revokeUpstreamAfterLogout(userId: string, provider: string): Promise<void> {
+    try {
+      await this.revokeUpstream(userId, provider);
+    } catch (error) {
+      this.logger.warn({ provider, reason: (error as Error).message }, 'upstream revocation skipped after logout');
+    }
   }
 
   /** Revokes one provider's tokens for a user; failures are logged, never thrown. */

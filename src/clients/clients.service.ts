@@ -78,7 +78,9 @@ export class ClientsService {
       const { registration, ...updated } = await this.api(adapter).update!(this.context(actor, adapter, record), clientId, input);
       await this.cache.invalidate(adapter.id);
       if (!record) return updated;
-      return fromRegistryRow(await this.registry.update(record, updated.name, factsOf(updated), registration));
+      const saved = await this.registry.update(record, updated.name, factsOf(updated), registration);
+      if (!saved) throw clientNotFound(adapter.id);
+      return fromRegistryRow(saved);
     });
   }
 

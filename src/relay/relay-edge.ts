@@ -105,9 +105,11 @@ export class RelayEdge implements EdgeHandler {
 
   /**
    * An account refusal (not linked, reauth required) on a session the cache vouched for:
-   * logout revokes the link before it ends the session, so another instance whose pub/sub
-   * notification is still on its way would answer 409 for a session that is gone. The store
-   * decides: a session that is gone answers 401 like any other. Rare, so the extra read is cheap.
+   * a logout elsewhere ends the session and revokes its link, and the two notifications can
+   * arrive out of order (on a Redis Cluster they may cross different nodes), so the link's
+   * can land first and the cached session would answer 409 for a session that is gone. The
+   * store decides: a session that is gone answers 401 like any other. Refusals only, never
+   * the relayed path: one Redis read each.
    */
   private async confirmRefusal(req: IncomingMessage, error: unknown): Promise<unknown> {
     if (!(error instanceof ProviderNotLinkedError || error instanceof ReauthRequiredError)) return error;

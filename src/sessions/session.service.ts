@@ -116,14 +116,22 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * resolveCached() with the cached entry dropped first, so the answer is the store's. The
-   * relay asks this before refusing on account grounds (not linked, reauth): a session ended
-   * on another instance whose notification has not arrived yet must answer 401, not 409.
+   * The store's answer for a token, whatever the cache holds: a live session refreshes its
+   * entry, a session that is gone is dropped from it. The relay asks this before refusing
+   * on account grounds (not linked, reauth), so a session ended on another instance whose
+   * notification has not arrived yet answers 401, not 409. Only a session that is really
+   * gone evicts (and so bumps the generation); a refusal on a live session, which a client
+   * can repeat, costs one store read and no eviction.
    */
   async revalidate(token: string): Promise<SessionRecord | null> {
     if (!isWellFormedSessionToken(token)) return null;
-    this.cache.evict(hashSessionToken(token));
-    return this.resolveCached(token);
+    const hash = hashSessionToken(token);
+    const now = this.now();
+    const generation = this.cache.generation;
+    const record = await this.resolveHash(hash);
+    if (record) this.cache.set(hash, record, now, this.expiresAt(record), generation);
+    else this.cache.evict(hash);
+    return record;
   }
 
   private async resolveHash(hash: string): Promise<SessionRecord | null> {

@@ -54,6 +54,39 @@ describe.each(storageTargets)('key rotation of client registration tokens: %s', 
     expect(await rotateKeys(h.dataSource, ring, { batchSize: 2 })).toEqual({ rotated: 0, skipped: 0, undecryptable: 0 });
   });
 
+  it('a client update that read its row before the rotation does not put the old key back', async () => {
+    await h.dataSource.query('DELETE FROM client_applications');
+    const token = `reg-${randomUUID()}`;
+    const app = await register(registryWith(h.keyRing), token);
+    const readBeforeRotation = await h.dataSource.getRepository(ClientApplicationEntity).findOneByOrFail({ id: app.id });
+    const k5 = { kid: 'k5', key: randomBytes(32) };
+    const ring = new KeyRing([k5, h.keyRing.active]);
+    expect(await rotateKeys(h.dataSource, ring, { batchSize: 1 })).toMatchObject({ rotated: 1, skipped: 0 });
+    // ClientsService.update: the row is read, the upstream is called, then the new name is saved (no new registration).
+    const saved = await registryWith(ring).update(readBeforeRotation, 'renamed', { description: 'new' });
+    expect(saved?.name).toBe('renamed');
+    expect((await rawRow(app.id)).key_id).toBe('k5');
+    expect(registryWith(new KeyRing([k5])).registrationAccessToken(saved!)).toBe(token);
+  });
+
+  it('registrations rotated upstream while keys:rotate runs keep their newer tokens, all under the new key', async () => {
+    await h.dataSource.query('DELETE FROM client_applications');
+    const apps = await Promise.all(Array.from({ length: 6 }, () => register(registryWith(h.keyRing), `reg-${randomUUID()}`)));
+    const k6 = { kid: 'k6', key: randomBytes(32) };
+    const ring = new KeyRing([k6, h.keyRing.active]);
+    const newer = apps.map(() => `reg-${randomUUID()}`);
+    // Instances already on the new TOKEN_KEYS save a registration token the upstream rotated.
+    const rotatedUpstream = apps.map((app, i) => registryWith(ring).update(app, app.name, app.facts, { accessToken: newer[i]! }));
+    const [result] = await Promise.all([rotateKeys(h.dataSource, ring, { batchSize: 1 }), ...rotatedUpstream]);
+    expect(result.skipped).toBe(0);
+    const onlyNewKey = registryWith(new KeyRing([k6]));
+    for (const [i, app] of apps.entries()) {
+      const stored = await h.dataSource.getRepository(ClientApplicationEntity).findOneByOrFail({ id: app.id });
+      expect(stored.keyId).toBe('k6');
+      expect(onlyNewKey.registrationAccessToken(stored)).toBe(newer[i]);
+    }
+  });
+
   it('a registration token it cannot open is reported as skipped and left as it was', async () => {
     await h.dataSource.query('DELETE FROM linked_accounts');
     await h.dataSource.query('DELETE FROM client_applications');

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryDeepPartialEntity } from 'typeorm';
 import { DependencyUnavailableError } from '../../common/errors/domain-error.js';
 import { TokenCipher } from '../../tokens/token-cipher.js';
 import { ClientApplicationEntity, type ClientApplicationFacts } from './client-application.entity.js';
@@ -63,10 +63,20 @@ export class ClientRegistryService {
     return { rows, total };
   }
 
-  /** New display facts, and a rotated registration access token when the upstream issued one. */
-  async update(row: ClientApplicationEntity, name: string, facts: ClientApplicationFacts, registration?: NewClientApplication['registration']): Promise<ClientApplicationEntity> {
+  /**
+   * New display facts, and a rotated registration access token when the upstream issued one.
+   * Only these columns are written: `row` was read before the upstream call, and saving it
+   * whole would put back a registration token keys:rotate re-sealed in the meantime.
+   */
+  async update(row: ClientApplicationEntity, name: string, facts: ClientApplicationFacts, registration?: NewClientApplication['registration']): Promise<ClientApplicationEntity | null> {
     const sealed = registration ? this.seal(row, registration) : {};
-    return this.database(() => this.rows.save({ ...row, name, facts, ...sealed }));
+    // jsonb `facts` is written as a whole; TypeORM's deep-partial type does not model that.
+    const values = { name, facts, ...sealed } as QueryDeepPartialEntity<ClientApplicationEntity>;
+    return this.database(async () => {
+      await this.rows.update({ id: row.id }, values);
+      // Null when the record was deleted while the upstream call ran.
+      return this.rows.findOneBy({ id: row.id });
+    });
   }
 
   private seal(row: Pick<ClientApplicationEntity, 'id' | 'provider'>, registration: NonNullable<NewClientApplication['registration']>) {

@@ -100,6 +100,20 @@ describe('SessionService.resolveCached (the relay hot path)', () => {
     expect(h.store.gets - before).toBe(0);
   });
 
+  it('revalidate of a live session evicts nothing: a read in flight for another session is still kept', async () => {
+    const [a, b] = [await h.service.create(newSession()), await h.service.create(newSession())];
+    const release = h.store.holdNextGet();
+    const racing = h.service.resolveCached(b.token);
+    await turn();
+    const revalidated = h.service.revalidate(a.token);
+    release();
+    expect((await revalidated)?.id).toBe(a.session.id);
+    expect((await racing)?.id).toBe(b.session.id);
+    const before = h.store.gets;
+    await h.service.resolveCached(b.token);
+    expect(h.store.gets - before).toBe(0);
+  });
+
   it('SESSION_CACHE_MAX_AGE_MS=0 turns it off: every call reads the store', async () => {
     const off = sessionHarness({ SESSION_CACHE_MAX_AGE_MS: '0' });
     const { token } = await off.service.create(newSession());
