@@ -1,14 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { PinoLogger } from 'nestjs-pino';
-import { corsApplier, staticSecurityHeaders } from '../bootstrap/http-edge-policy.js';
+import { EdgeRoute } from '../bootstrap/edge-route.js';
 import type { EdgeHandler } from '../bootstrap/install-edge-handler.js';
-import { answerEdgeProblem } from '../common/errors/edge-problem.js';
-import { requestIdFromHeaders } from '../common/http/request-id.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { MetricsService } from '../health/metrics.service.js';
-import { RouteDurations } from '../health/route-durations.js';
-import { RelayAccessLog } from '../relay/relay-access-log.js';
 import { checkRequestSession, sessionRefused } from '../sessions/session-authentication.js';
 import { SessionCookie } from '../sessions/session-cookie.js';
 import { SessionService } from '../sessions/session.service.js';
@@ -29,12 +24,7 @@ const ME_TARGET = /^\/v1\/auth\/me\/?(\?|$)/i;
  */
 @Injectable()
 export class MeEdge implements EdgeHandler {
-  private readonly logger = new Logger('MeEdge');
-  private readonly securityHeaders = staticSecurityHeaders();
-  private readonly cors: ReturnType<typeof corsApplier>;
-  private readonly appOrigins: readonly string[];
-  private readonly durations: RouteDurations;
-  private accessLog?: RelayAccessLog;
+  private readonly route: EdgeRoute;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -43,9 +33,8 @@ export class MeEdge implements EdgeHandler {
     @Inject(MeReader) private readonly reader: MeReader,
     @Inject(MetricsService) metrics: MetricsService,
   ) {
-    this.cors = corsApplier(config);
-    this.durations = new RouteDurations(metrics.httpDuration, ME_ROUTE_TEMPLATE);
-    this.appOrigins = config.sessions.appOrigins;
+    // Every /me line is logged (sample rate 1).
+    this.route = new EdgeRoute(config, metrics, ME_ROUTE_TEMPLATE, 1, new Logger('MeEdge'));
   }
 
   takes(req: IncomingMessage): boolean {
@@ -55,11 +44,8 @@ export class MeEdge implements EdgeHandler {
   /** `refused`: the shutdown drain's 503 (http-drain.ts), answered like any other problem. */
   async handle(req: IncomingMessage, res: ServerResponse, refused?: unknown): Promise<void> {
     const startedAt = performance.now();
-    const requestId = requestIdFromHeaders(req.headers['x-request-id']);
+    const requestId = this.route.begin(req, res);
     let status = 500;
-    for (const [name, value] of this.securityHeaders) res.setHeader(name, value);
-    res.setHeader('X-Request-Id', requestId);
-    this.cors?.(req, res);
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Pragma', 'no-cache');
     try {
@@ -73,16 +59,9 @@ export class MeEdge implements EdgeHandler {
       res.setHeader('Content-Length', Buffer.byteLength(body));
       res.end(body);
     } catch (error) {
-      status = answerEdgeProblem(req, res, error, requestId, { routeMatched: true, method: 'GET', path: ME_ROUTE_TEMPLATE }, this.appOrigins, this.logger);
+      status = this.route.fail(req, res, error, requestId, { routeMatched: true, method: 'GET', path: ME_ROUTE_TEMPLATE });
     } finally {
-      this.durations.observe('GET', status, (performance.now() - startedAt) / 1000);
-      this.log().write({ requestId, method: 'GET', path: ME_ROUTE_TEMPLATE, status, startedAt, clientGone: !res.writableFinished && res.destroyed });
+      this.route.end({ requestId, method: 'GET', path: ME_ROUTE_TEMPLATE, status, startedAt, clientGone: !res.writableFinished && res.destroyed });
     }
-  }
-
-  /** The app's root pino logger, which exists once the logging module has started; every /me line is logged. */
-  private log(): RelayAccessLog {
-    this.accessLog ??= new RelayAccessLog(PinoLogger.root, 1);
-    return this.accessLog;
   }
 }

@@ -1,19 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { PinoLogger } from 'nestjs-pino';
-import { corsApplier, staticSecurityHeaders } from '../bootstrap/http-edge-policy.js';
+import { EdgeRoute } from '../bootstrap/edge-route.js';
 import type { EdgeHandler } from '../bootstrap/install-edge-handler.js';
-import { answerEdgeProblem } from '../common/errors/edge-problem.js';
 import { ProviderNotLinkedError, ReauthRequiredError } from '../common/errors/login-required.js';
-import { requestIdFromHeaders } from '../common/http/request-id.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { MetricsService } from '../health/metrics.service.js';
-import { RouteDurations } from '../health/route-durations.js';
 import { assertCsrfSafe } from '../sessions/csrf-policy.js';
 import { checkRequestSession, sessionRefused } from '../sessions/session-authentication.js';
 import { SessionCookie } from '../sessions/session-cookie.js';
 import { SessionService } from '../sessions/session.service.js';
-import { RelayAccessLog } from './relay-access-log.js';
 import { RelayRateLimit } from './relay-rate-limit.js';
 import { CLIENT_CLOSED_REQUEST, RelayService } from './relay.service.js';
 
@@ -36,14 +31,8 @@ const EDGE_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
  */
 @Injectable()
 export class RelayEdge implements EdgeHandler {
-  private readonly logger = new Logger('RelayEdge');
-  private readonly securityHeaders = staticSecurityHeaders();
-  private readonly cors: ReturnType<typeof corsApplier>;
+  private readonly route: EdgeRoute;
   private readonly allowedOrigins: ReadonlySet<string>;
-  private readonly appOrigins: readonly string[];
-  private readonly sampleRate: number;
-  private accessLog?: RelayAccessLog;
-  private readonly durations: RouteDurations;
   /** The session check through the in-memory session cache (SessionService.resolveCached). */
   private readonly cachedSessions: Pick<SessionService, 'resolve' | 'endedFor'>;
   /** The same check, but the store's answer: asked before an account refusal (see confirmRefusal). */
@@ -57,11 +46,8 @@ export class RelayEdge implements EdgeHandler {
     @Inject(RelayRateLimit) private readonly rateLimit: RelayRateLimit,
     @Inject(MetricsService) metrics: MetricsService,
   ) {
-    this.cors = corsApplier(config);
-    this.durations = new RouteDurations(metrics.httpDuration, RELAY_ROUTE_TEMPLATE);
+    this.route = new EdgeRoute(config, metrics, RELAY_ROUTE_TEMPLATE, config.log.relaySampleRate, new Logger('RelayEdge'));
     this.allowedOrigins = new Set(config.sessions.appOrigins);
-    this.appOrigins = config.sessions.appOrigins;
-    this.sampleRate = config.log.relaySampleRate;
     this.cachedSessions = { resolve: (token) => sessions.resolveCached(token), endedFor: (token) => sessions.endedFor(token) };
     this.storedSessions = { resolve: (token) => sessions.revalidate(token), endedFor: (token) => sessions.endedFor(token) };
   }
@@ -74,14 +60,11 @@ export class RelayEdge implements EdgeHandler {
   /** `refused`: the shutdown drain's 503 (http-drain.ts), answered like any other problem. */
   async handle(req: IncomingMessage, res: ServerResponse, refused?: unknown): Promise<void> {
     const startedAt = performance.now();
-    const requestId = requestIdFromHeaders(req.headers['x-request-id']);
+    const requestId = this.route.begin(req, res);
     const method = req.method ?? 'GET';
     let status = 500;
     let clientGone = false;
     let authenticated = false;
-    for (const [name, value] of this.securityHeaders) res.setHeader(name, value);
-    res.setHeader('X-Request-Id', requestId);
-    this.cors?.(req, res);
     try {
       if (refused) throw refused;
       const check = await checkRequestSession(req.headers, this.cachedSessions, this.cookie);
@@ -95,11 +78,10 @@ export class RelayEdge implements EdgeHandler {
       clientGone = status === CLIENT_CLOSED_REQUEST;
     } catch (thrown) {
       const error = authenticated ? await this.confirmRefusal(req, thrown) : thrown;
-      status = answerEdgeProblem(req, res, error, requestId, { routeMatched: true, method: req.method ?? '', path: pathOf(req.url) }, this.appOrigins, this.logger);
+      status = this.route.fail(req, res, error, requestId, { routeMatched: true, method, path: pathOf(req.url) });
     } finally {
       if (!clientGone && !res.writableFinished && res.destroyed) clientGone = true;
-      this.durations.observe(method, status, (performance.now() - startedAt) / 1000);
-      this.log().write({ requestId, method, path: pathOf(req.url), status, startedAt, clientGone });
+      this.route.end({ requestId, method, path: pathOf(req.url), status, startedAt, clientGone });
     }
   }
 
@@ -119,12 +101,6 @@ export class RelayEdge implements EdgeHandler {
     } catch {
       return error;
     }
-  }
-
-  /** The app's root pino logger, which exists once the logging module has started. */
-  private log(): RelayAccessLog {
-    this.accessLog ??= new RelayAccessLog(PinoLogger.root, this.sampleRate);
-    return this.accessLog;
   }
 }
 

@@ -109,10 +109,7 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
     const now = this.now();
     const cached = this.cache.get(hash, now);
     if (cached && !this.isExpired(cached, now)) return cached;
-    const generation = this.cache.generation;
-    const record = await this.resolveHash(hash);
-    if (record) this.cache.set(hash, record, now, this.expiresAt(record), generation);
-    return record;
+    return this.readThrough(hash, now);
   }
 
   /**
@@ -126,11 +123,16 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
   async revalidate(token: string): Promise<SessionRecord | null> {
     if (!isWellFormedSessionToken(token)) return null;
     const hash = hashSessionToken(token);
-    const now = this.now();
+    const record = await this.readThrough(hash, this.now());
+    if (!record) this.cache.evict(hash);
+    return record;
+  }
+
+  /** The store's record, kept in the cache unless an eviction arrived while it was read (see SessionCache.generation). */
+  private async readThrough(hash: string, now: number): Promise<SessionRecord | null> {
     const generation = this.cache.generation;
     const record = await this.resolveHash(hash);
     if (record) this.cache.set(hash, record, now, this.expiresAt(record), generation);
-    else this.cache.evict(hash);
     return record;
   }
 

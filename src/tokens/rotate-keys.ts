@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { rotateRegistrationTokens } from '../clients/registry/rotate-registration-tokens.js';
 import type { KeyRing } from './key-ring.js';
 import { LinkedAccountEntity } from './linked-account.entity.js';
+import { rotateInPasses } from './rotation-passes.js';
 import { openTokens, sealTokens } from './sealed-tokens.js';
 import { TokenCipher } from './token-cipher.js';
 import { tryUpdateVersioned } from './versioned-update.js';
@@ -28,8 +29,7 @@ export interface RotationResult {
  * application's registration access token (rotate-registration-tokens.ts), while the
  * service keeps running: each row is written with the optimistic version check, so a
  * refresh that lands in between wins (it already sealed under the active key, or the
- * row is retried next pass). Rows are walked in id order with a cursor, so a row that
- * cannot be rotated is not fetched again within a pass.
+ * row is retried next pass; rotation-passes.ts walks the table).
  */
 export async function rotateKeys(dataSource: DataSource, keyRing: KeyRing, options: RotateKeysOptions = {}): Promise<RotationResult> {
   const batchSize = Math.max(1, options.batchSize ?? 100);
@@ -37,40 +37,33 @@ export async function rotateKeys(dataSource: DataSource, keyRing: KeyRing, optio
   const repository = dataSource.getRepository(LinkedAccountEntity);
   const cipher = new TokenCipher(keyRing);
   const activeKid = keyRing.active.kid;
-  const undecryptable = new Set<string>();
-  let rotated = 0;
+  const stale = () => repository.createQueryBuilder('a').where('a.key_id <> :activeKid', { activeKid });
 
-  for (let pass = 0; pass < maxPasses; pass++) {
-    let conflicts = 0;
-    let cursor: string | undefined;
-    for (;;) {
-      const query = repository.createQueryBuilder('a').where('a.key_id <> :activeKid', { activeKid }).orderBy('a.id', 'ASC').take(batchSize);
-      if (cursor) query.andWhere('a.id > :cursor', { cursor });
-      const rows = await query.getMany();
-      if (rows.length === 0) break;
-      for (const row of rows) {
-        let tokens;
-        try {
-          tokens = openTokens(cipher, row);
-        } catch {
-          undecryptable.add(row.id);
-          continue;
-        }
-        // updated_at is kept: re-encryption is not a change anyone should see.
-        const values = { ...sealTokens(cipher, row.id, row.provider, tokens), updatedAt: () => 'updated_at' };
-        if (await tryUpdateVersioned(repository, row, values)) rotated++;
-        else conflicts++;
+  const accounts = await rotateInPasses<LinkedAccountEntity>({
+    batchSize,
+    maxPasses,
+    page: (after, size) => {
+      const query = stale().orderBy('a.id', 'ASC').take(size);
+      if (after) query.andWhere('a.id > :after', { after });
+      return query.getMany();
+    },
+    rotate: async (row) => {
+      let tokens;
+      try {
+        tokens = openTokens(cipher, row);
+      } catch {
+        return 'undecryptable';
       }
-      cursor = rows[rows.length - 1].id;
-    }
-    if (conflicts === 0) break;
-  }
-
-  const skipped = await repository.createQueryBuilder('a').where('a.key_id <> :activeKid', { activeKid }).getCount();
+      // updated_at is kept: re-encryption is not a change anyone should see.
+      const values = { ...sealTokens(cipher, row.id, row.provider, tokens), updatedAt: () => 'updated_at' };
+      return (await tryUpdateVersioned(repository, row, values)) ? 'rotated' : 'conflict';
+    },
+  });
+  const skipped = await stale().getCount();
   const registrations = await rotateRegistrationTokens(dataSource, cipher, activeKid, { batchSize, maxPasses });
   return {
-    rotated: rotated + registrations.rotated,
+    rotated: accounts.rotated + registrations.rotated,
     skipped: skipped + registrations.skipped,
-    undecryptable: undecryptable.size + registrations.undecryptable,
+    undecryptable: accounts.undecryptable + registrations.undecryptable,
   };
 }
