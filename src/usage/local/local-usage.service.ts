@@ -49,7 +49,7 @@ export class LocalUsageService {
     if (userId) where.push(`user_id = ${bind(userId)}`);
     const source = fromRollUp
       ? `SELECT day::timestamp AS at, provider, route_template, method, NULL::uuid AS user_id, status_class, count AS n FROM usage_daily`
-      : `SELECT occurred_at AT TIME ZONE 'UTC' AS at, provider, route_template, method, user_id, status_class, 1 AS n FROM usage_events`;
+      : `SELECT occurred_at AT TIME ZONE 'UTC' AS at, provider, route_template, method, user_id, status_class, calls AS n FROM usage_events`;
     const groups = groupBy.map((g) => GROUP_COLUMN[g].column);
     const sql = `
       SELECT to_char(date_trunc('${TRUNC[input.granularity ?? 'Day']}', at), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS date

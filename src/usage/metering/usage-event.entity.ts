@@ -1,8 +1,11 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * One relayed call (docs/usage.md). Append-only, written in batches by the metering
- * flush. The primary key leads with `occurred_at` so the table can become a
+ * The relayed calls that finished in one UTC second (`occurred_at`, truncated) with the
+ * same provider, user, session kind, route template, method, status and outcome
+ * (docs/usage.md, usage-per-second.ts): their count and their latency and byte totals.
+ * Append-only, written in batches by the metering flush; two flushes (or two
+ * instances) may each write a row for the same second and key, so readers sum `calls`. The primary key leads with `occurred_at` so the table can become a
  * declarative partitioned table (by day) without a key change, and the retention
  * purge is a range delete on that key.
  */
@@ -41,12 +44,21 @@ export class UsageEventEntity {
   @Column({ type: 'varchar', length: 16 })
   outcome: string;
 
-  @Column({ name: 'duration_ms', type: 'integer' })
-  durationMs: number;
+  /** How many calls this row counts (at least 1). */
+  @Column({ type: 'integer' })
+  calls: number;
 
+  @Column({ name: 'duration_ms_sum', type: 'bigint' })
+  durationMsSum: string;
+
+  @Column({ name: 'duration_ms_max', type: 'integer' })
+  durationMsMax: number;
+
+  /** Request bytes of all the row's calls. */
   @Column({ name: 'bytes_in', type: 'bigint' })
   bytesIn: string;
 
+  /** Response bytes of all the row's calls. */
   @Column({ name: 'bytes_out', type: 'bigint' })
   bytesOut: string;
 }

@@ -21,7 +21,7 @@ export class UsageMetrics {
   constructor(@Inject(MetricsService) metrics: MetricsService) {
     const registers = [metrics.registry];
     this.calls = new Counter({ name: 'usage_relay_calls_total', help: 'Relayed calls metered, by provider, route template and status class', labelNames: ['provider', 'route', 'status_class'] as const, registers });
-    this.written = new Counter({ name: 'usage_events_written_total', help: 'Usage events written to Postgres', registers });
+    this.written = new Counter({ name: 'usage_events_written_total', help: 'Relayed calls written to Postgres (counted in usage_events rows)', registers });
     const dropped = new Counter({ name: 'usage_events_dropped_total', help: 'Usage events lost: buffer full, or Postgres unavailable at flush time', labelNames: ['reason'] as const, registers });
     // Label children resolved once, so counting a drop on the hot path is a plain increment.
     this.droppedByReason = { buffer_full: dropped.labels('buffer_full'), database_unavailable: dropped.labels('database_unavailable') };

@@ -3,20 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { numberArray, textArray, uuidArray } from './pg-array-literal.js';
 import { batchOf, type BufferedCall, type UsageBatch } from './usage-buffer.js';
-import { outcomeOf, statusClassOf } from './usage-classify.js';
+import { perSecond } from './usage-per-second.js';
 import { rollUp, type DailyRow } from './usage-rollup.js';
 
-// The events are unnested from one array literal per column ($1..$12): the SQL text of
-// that part never changes and neither side handles a parameter per value. The roll-up
-// rows follow as ordinary parameters (a handful per batch).
-const INSERT_EVENTS = `INSERT INTO usage_events (occurred_at, provider, user_id, session_kind, route_template, method, status, status_class, outcome, duration_ms, bytes_in, bytes_out)
-    SELECT to_timestamp(at / 1000.0), provider, user_id, session_kind, route_template, method, status, status_class, outcome, duration_ms, bytes_in, bytes_out
-    FROM unnest($1::float8[], $2::varchar[], $3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[], $7::smallint[], $8::varchar[], $9::varchar[], $10::int[], $11::bigint[], $12::bigint[])
-      AS e(at, provider, user_id, session_kind, route_template, method, status, status_class, outcome, duration_ms, bytes_in, bytes_out)`;
-const EVENT_PARAMS = 12;
+// The per-second rows are unnested from one array literal per column ($1..$14): the SQL
+// text of that part never changes and neither side handles a parameter per value. The
+// roll-up rows follow as ordinary parameters (a handful per batch).
+const INSERT_EVENTS = `INSERT INTO usage_events (occurred_at, provider, user_id, session_kind, route_template, method, status, status_class, outcome, calls, duration_ms_sum, duration_ms_max, bytes_in, bytes_out)
+    SELECT to_timestamp(at / 1000.0), provider, user_id, session_kind, route_template, method, status, status_class, outcome, calls, duration_ms_sum, duration_ms_max, bytes_in, bytes_out
+    FROM unnest($1::float8[], $2::varchar[], $3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[], $7::smallint[], $8::varchar[], $9::varchar[], $10::int[], $11::bigint[], $12::int[], $13::bigint[], $14::bigint[])
+      AS e(at, provider, user_id, session_kind, route_template, method, status, status_class, outcome, calls, duration_ms_sum, duration_ms_max, bytes_in, bytes_out)`;
+const EVENT_PARAMS = 14;
 const DAILY_WIDTH = 9;
 
-/** `($13, $14, ...), ($22, ...)` for the roll-up rows after the event parameters. */
+/** `($15, $16, ...), ($24, ...)` for the roll-up rows after the event parameters. */
 function dailyPlaceholders(rows: number): string {
   const groups: string[] = [];
   for (let r = 0; r < rows; r++) {
@@ -26,24 +26,20 @@ function dailyPlaceholders(rows: number): string {
   return groups.join(', ');
 }
 
-/** The event columns as array literals, in INSERT_EVENTS' parameter order. */
+/** The batch's per-second rows as array literals, in INSERT_EVENTS' parameter order. */
 function eventParams(batch: UsageBatch): string[] {
-  const statusClass = new Array<string>(batch.length);
-  const outcome = new Array<string>(batch.length);
-  for (let i = 0; i < batch.length; i++) {
-    statusClass[i] = statusClassOf(batch.status[i]!);
-    outcome[i] = outcomeOf(batch.errorCode[i], batch.status[i]!);
-  }
+  const rows = perSecond(batch);
   return [
-    numberArray(batch.at), textArray(batch.provider), uuidArray(batch.userId), textArray(batch.sessionKind), textArray(batch.route), textArray(batch.method),
-    numberArray(batch.status), textArray(statusClass), textArray(outcome), numberArray(batch.durationMs), numberArray(batch.bytesIn), numberArray(batch.bytesOut),
+    numberArray(rows.second), textArray(rows.provider), uuidArray(rows.userId), textArray(rows.sessionKind), textArray(rows.route), textArray(rows.method),
+    numberArray(rows.status), textArray(rows.statusClass), textArray(rows.outcome), numberArray(rows.calls), numberArray(rows.durationMsSum), numberArray(rows.durationMsMax),
+    numberArray(rows.bytesIn), numberArray(rows.bytesOut),
   ];
 }
 
 /**
- * Writes one batch with one statement: the multi-row insert into `usage_events` and, in
- * the same statement (a data-modifying WITH), the multi-row upsert adding the batch's
- * counts to `usage_daily`. One statement is one transaction: either both land or
+ * Writes one batch with one statement: the multi-row insert of its per-second rows
+ * (usage-per-second.ts) into `usage_events` and, in the same statement (a
+ * data-modifying WITH), the multi-row upsert adding the batch's counts to `usage_daily`. One statement is one transaction: either both land or
  * neither, so the roll-up never drifts from the events; and it is one round trip.
  */
 @Injectable()
