@@ -37,6 +37,8 @@ export class RelayEdge implements EdgeHandler {
   private readonly cachedSessions: Pick<SessionService, 'resolve' | 'endedFor'>;
   /** The same check, but the store's answer: asked before an account refusal (see confirmRefusal). */
   private readonly storedSessions: Pick<SessionService, 'resolve' | 'endedFor'>;
+  /** confirmRefusal, bound once: RelayService settles its refusals through it before recording them. */
+  private readonly settleRefusal = (req: IncomingMessage, error: unknown) => this.confirmRefusal(req, error);
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -64,20 +66,17 @@ export class RelayEdge implements EdgeHandler {
     const method = req.method ?? 'GET';
     let status = 500;
     let clientGone = false;
-    let authenticated = false;
     try {
       if (refused) throw refused;
       const check = await checkRequestSession(req.headers, this.cachedSessions, this.cookie);
       const auth = check.auth;
       if (!auth) throw sessionRefused(check, this.cookie);
-      authenticated = true;
       assertCsrfSafe(method, req.headers, auth.via, this.allowedOrigins);
       await this.rateLimit.admit(auth.session);
-      const result = await this.relay.relay(req, res, { userId: auth.session.userId, sessionKind: auth.session.kind, requestId, target: req.url ?? '' });
+      const result = await this.relay.relay(req, res, { userId: auth.session.userId, sessionKind: auth.session.kind, requestId, target: req.url ?? '', settleRefusal: this.settleRefusal });
       status = result.status;
       clientGone = status === CLIENT_CLOSED_REQUEST;
-    } catch (thrown) {
-      const error = authenticated ? await this.confirmRefusal(req, thrown) : thrown;
+    } catch (error) {
       status = this.route.fail(req, res, error, requestId, { routeMatched: true, method, path: pathOf(req.url) });
     } finally {
       if (!clientGone && !res.writableFinished && res.destroyed) clientGone = true;
@@ -91,7 +90,8 @@ export class RelayEdge implements EdgeHandler {
    * arrive out of order (on a Redis Cluster they may cross different nodes), so the link's
    * can land first and the cached session would answer 409 for a session that is gone. The
    * store decides: a session that is gone answers 401 like any other. Refusals only, never
-   * the relayed path: one Redis read each.
+   * the relayed path: one Redis read each. Account refusals come only from RelayService,
+   * which asks this (RelayCall.settleRefusal) before it records the call.
    */
   private async confirmRefusal(req: IncomingMessage, error: unknown): Promise<unknown> {
     if (!(error instanceof ProviderNotLinkedError || error instanceof ReauthRequiredError)) return error;

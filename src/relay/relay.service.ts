@@ -26,6 +26,12 @@ export interface RelayCall {
   requestId: string;
   /** The raw request target (`req.url` / `originalUrl`), never decoded params. */
   target: string;
+  /**
+   * Gives the caller the last word on a refusal before it is recorded (metrics, usage
+   * metering) and thrown: RelayEdge turns an account refusal for a session that is gone
+   * into 401 (RelayEdge.confirmRefusal), and the records then say 401 too.
+   */
+  settleRefusal?: (req: IncomingMessage, error: unknown) => Promise<unknown>;
 }
 
 export interface RelayResult {
@@ -108,7 +114,8 @@ export class RelayService {
         errorCode = 'client_closed_request';
       }
       return { provider: provider.id, status };
-    } catch (error) {
+    } catch (thrown) {
+      const error = call.settleRefusal ? await call.settleRefusal(req, thrown) : thrown;
       status = error instanceof DomainError ? error.status : 500;
       errorCode = error instanceof DomainError ? error.code : 'internal_error';
       throw error;

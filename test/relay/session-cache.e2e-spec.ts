@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { KvStore } from '../../src/redis/kv-store.port.js';
 import { SessionService } from '../../src/sessions/session.service.js';
 import { hashSessionToken } from '../../src/sessions/session-token.js';
@@ -23,7 +25,8 @@ describe('relay session cache across instances', () => {
   let other: BffProcess;
 
   beforeAll(async () => {
-    stack = await startLoginStack({ SESSION_CACHE_MAX_AGE_MS: '10000' });
+    // Metering flushes every 200 ms, so a test can read what the other instance recorded.
+    stack = await startLoginStack({ SESSION_CACHE_MAX_AGE_MS: '10000', USAGE_FLUSH_INTERVAL_MS: '200' });
     other = await startBffProcess(stack.instanceEnv);
   }, 90_000);
   afterAll(async () => {
@@ -78,6 +81,17 @@ describe('relay session cache across instances', () => {
     await accounts.setStatus(link!.id, 'revoked');
     await stack.bff.app.get(KvStore).del(`sess:${hashSessionToken(token)}`);
     expect(await firstRefusal(cookie)).toEqual({ status: 401, code: 'unauthenticated' });
+
+    // Usage metering records the answer the client got: the settled 401, never the relay's 409.
+    const db = stack.bff.app.get<DataSource>(getDataSourceToken());
+    const recorded = async () => (await db.query(`SELECT status, outcome FROM usage_events WHERE user_id = $1 AND status >= 400 ORDER BY status`, [session!.userId])) as { status: number; outcome: string }[];
+    const deadline = Date.now() + NOTIFICATION_BOUND_MS;
+    let rows = await recorded();
+    while (rows.length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      rows = await recorded();
+    }
+    expect(rows).toEqual([{ status: 401, outcome: 'refused' }]);
   });
 
   it('"sign out everywhere else" on one instance: the ended session is refused by the other at once, the caller keeps working', async () => {
