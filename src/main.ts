@@ -6,6 +6,7 @@ import { createApp } from './bootstrap/create-app.js';
 import { installGracefulShutdown } from './bootstrap/graceful-shutdown.js';
 import { loadDotEnvFile } from './config/env-file.js';
 import { loadConfig } from './config/load-config.js';
+import { shutdownTimeline } from './config/shutdown-budget.js';
 import { ProviderRegistry } from './providers/provider-registry.js';
 import { startSandbox } from './sandbox/index.js';
 
@@ -18,7 +19,7 @@ async function bootstrap(): Promise<void> {
   const app = await createApp(config);
   const logger = app.get(Logger);
   if (sandbox) logger.warn(`sandbox upstream (demo providers, not for production) on ${sandbox.url}`, 'Sandbox');
-  installGracefulShutdown(app, config.http.shutdownGraceMs, logger, async () => sandbox?.close());
+  installGracefulShutdown(app, shutdownTimeline(config.http.shutdownGraceMs, config.http.shutdownReadinessDrainMs), logger, async () => sandbox?.close());
   await app.listen(config.http.port, config.http.host);
   const boot = bootCost();
   logger.log({ msg: `oauth-bff listening on ${config.http.publicUrl} (docs at /docs)`, bootMs: boot.wallMs, bootCpuMs: boot.cpuMs, loadedFrom: loadedFrom() }, 'Bootstrap');

@@ -18,6 +18,8 @@ export interface AppConfig {
     /** JSON_MAX_DEPTH: bodies nested deeper are refused before parsing. */
     jsonMaxDepth: number;
     shutdownGraceMs: number;
+    /** SHUTDOWN_READINESS_DRAIN_MS: readiness red, listener still open, after SIGTERM. */
+    shutdownReadinessDrainMs: number;
   };
   /** relaySampleRate: share of successful relayed calls that get an access-log line (errors always do). */
   log: { level: ParsedEnv['LOG_LEVEL']; pretty: boolean; relaySampleRate: number };

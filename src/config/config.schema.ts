@@ -58,8 +58,10 @@ export const envSchema = z.object({
     .default('100kb'),
   // Deepest nesting of objects/arrays a JSON body may have; deeper bodies get 400 json_too_deep before parsing.
   JSON_MAX_DEPTH: int(32, 1, 1_000),
-  // Total time from SIGTERM to exit; must cover RELAY_TIMEOUT_MS + 2 s (checked at boot).
+  // Total time from SIGTERM to exit; must cover SHUTDOWN_READINESS_DRAIN_MS + RELAY_TIMEOUT_MS + 1 s (checked at boot).
   SHUTDOWN_GRACE_MS: int(20_000, 2_100, 300_000),
+  // After SIGTERM, how long readiness is red while the listener still takes new connections (load balancers catching up).
+  SHUTDOWN_READINESS_DRAIN_MS: int(1_000, 0, 60_000),
 
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   DATABASE_SCHEMA: z

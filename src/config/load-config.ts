@@ -61,7 +61,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   }
   const env = parsed.data;
-  const problems = [...refuseEmbeddedInProduction(env), ...shutdownBudgetProblems(env.SHUTDOWN_GRACE_MS, env.RELAY_TIMEOUT_MS)];
+  const problems = [...refuseEmbeddedInProduction(env), ...shutdownBudgetProblems(env.SHUTDOWN_GRACE_MS, env.RELAY_TIMEOUT_MS, env.SHUTDOWN_READINESS_DRAIN_MS)];
   if (problems.length) throw new ConfigError(problems);
 
   const port = env.PORT;
@@ -81,6 +81,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       bodyLimitBytes: byteSize(env.BODY_LIMIT),
       jsonMaxDepth: env.JSON_MAX_DEPTH,
       shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+      shutdownReadinessDrainMs: env.SHUTDOWN_READINESS_DRAIN_MS,
     },
     log: { level: env.LOG_LEVEL, pretty: env.LOG_PRETTY, relaySampleRate: env.RELAY_ACCESS_LOG_SAMPLE_RATE },
     database: {

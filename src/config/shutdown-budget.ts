@@ -1,9 +1,8 @@
 /**
  * How SHUTDOWN_GRACE_MS is spent after SIGTERM (docs/operations.md, "Draining"):
- * a moment for load balancers to see readiness turn red, then in-flight requests,
- * then a slice to close Redis, the database and upstream pools.
+ * SHUTDOWN_READINESS_DRAIN_MS for load balancers to see readiness turn red, then
+ * in-flight requests, then a slice to close Redis, the database and upstream pools.
  */
-export const READINESS_DRAIN_MS = 1_000;
 export const CLOSE_BUDGET_MS = 1_000;
 
 export interface ShutdownTimeline {
@@ -15,19 +14,19 @@ export interface ShutdownTimeline {
   exitAtMs: number;
 }
 
-export function shutdownTimeline(graceMs: number): ShutdownTimeline {
-  return { stopAcceptingAtMs: READINESS_DRAIN_MS, forceCloseAtMs: Math.max(READINESS_DRAIN_MS, graceMs - CLOSE_BUDGET_MS), exitAtMs: graceMs };
+export function shutdownTimeline(graceMs: number, readinessDrainMs: number): ShutdownTimeline {
+  return { stopAcceptingAtMs: readinessDrainMs, forceCloseAtMs: Math.max(readinessDrainMs, graceMs - CLOSE_BUDGET_MS), exitAtMs: graceMs };
 }
 
 /**
  * A relayed call accepted just before the listener closes may run for RELAY_TIMEOUT_MS;
  * it must end before the cut-off, or draining would reset it mid-answer.
  */
-export function shutdownBudgetProblems(graceMs: number, relayTimeoutMs: number): string[] {
-  const needed = relayTimeoutMs + READINESS_DRAIN_MS + CLOSE_BUDGET_MS;
+export function shutdownBudgetProblems(graceMs: number, relayTimeoutMs: number, readinessDrainMs: number): string[] {
+  const needed = relayTimeoutMs + readinessDrainMs + CLOSE_BUDGET_MS;
   if (graceMs >= needed) return [];
   return [
-    `SHUTDOWN_GRACE_MS: ${graceMs} ms cannot drain a relayed call of RELAY_TIMEOUT_MS (${relayTimeoutMs} ms); ` +
-      `it must be at least RELAY_TIMEOUT_MS + ${READINESS_DRAIN_MS + CLOSE_BUDGET_MS} ms (${needed}), or lower RELAY_TIMEOUT_MS`,
+    `SHUTDOWN_GRACE_MS: ${graceMs} ms cannot drain a relayed call of RELAY_TIMEOUT_MS (${relayTimeoutMs} ms) after SHUTDOWN_READINESS_DRAIN_MS (${readinessDrainMs} ms); ` +
+      `it must be at least RELAY_TIMEOUT_MS + SHUTDOWN_READINESS_DRAIN_MS + ${CLOSE_BUDGET_MS} ms (${needed}), or lower RELAY_TIMEOUT_MS or SHUTDOWN_READINESS_DRAIN_MS`,
   ];
 }

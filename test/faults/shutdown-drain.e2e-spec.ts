@@ -4,7 +4,11 @@ import { connect, type Socket } from 'node:net';
 import { exitOf, startFaultInstance, type FaultInstance } from './support/fault-instance.js';
 import { StoppableRedis } from '../support/redis-server-process.js';
 
-const GRACE_MS = 20_000;
+const GRACE_MS = 25_000;
+// Readiness red with the listener still open: long enough that a busy machine's delay
+// between the signal being handled and this test seeing readiness turn red never
+// outlasts it (with the 1 s default it could).
+const READINESS_DRAIN_MS = 5_000;
 
 interface Answer {
   status: number;
@@ -66,7 +70,7 @@ describe('fault: SIGTERM drains keep-alive connections', () => {
 
   beforeAll(async () => {
     await redis.start();
-    instance = await startFaultInstance(redis.url, { SHUTDOWN_GRACE_MS: String(GRACE_MS) });
+    instance = await startFaultInstance(redis.url, { SHUTDOWN_GRACE_MS: String(GRACE_MS), SHUTDOWN_READINESS_DRAIN_MS: String(READINESS_DRAIN_MS) });
   }, 60_000);
   afterAll(async () => {
     await instance?.close();
@@ -98,7 +102,7 @@ describe('fault: SIGTERM drains keep-alive connections', () => {
     const drainingSeenAt = Date.now();
 
     // Concurrent load in the first 300 ms of draining seen (the listener stays open for
-    // READINESS_DRAIN_MS, 1 s, after the signal was handled, which was before drainingSeenAt).
+    // READINESS_DRAIN_MS after the signal was handled, which was before drainingSeenAt).
     const answers: Answer[] = [];
     const errors: string[] = [];
     await Promise.all(
@@ -116,8 +120,13 @@ describe('fault: SIGTERM drains keep-alive connections', () => {
     for (const a of answers.filter((x) => x.socketId < oldSockets)) perOldSocket.set(a.socketId, (perOldSocket.get(a.socketId) ?? 0) + 1);
     expect([...perOldSocket.values()].every((n) => n === 1)).toBe(true);
 
-    // Past the readiness moment the listener is closed: a request finishing on an old connection is refused cleanly.
-    await sleep(1_500);
+    // Past the readiness moment the listener is closed (a new connection is refused): a
+    // request finishing on an old connection is then refused cleanly.
+    const closedBy = Date.now() + READINESS_DRAIN_MS + 15_000;
+    while (await fetch(`${bff.url}/health/live`, { headers: { connection: 'close' } }).then(() => true, () => false)) {
+      if (Date.now() > closedBy) throw new Error('the listener never closed after the readiness drain');
+      await sleep(50);
+    }
     const refused = await late.finish();
     expect(refused).toMatch(/^HTTP\/1\.1 503 /);
     expect(refused).toMatch(/\r\nconnection: close\r\n/i);
