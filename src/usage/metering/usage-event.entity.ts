@@ -5,7 +5,8 @@ import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'ty
  * same provider, user, session kind, route template, method, status and outcome
  * (docs/usage.md, usage-per-second.ts): their count and their latency and byte totals.
  * Append-only, written in batches by the metering flush; two flushes (or two
- * instances) may each write a row for the same second and key, so readers sum `calls`. The primary key leads with `occurred_at` so the table can become a
+ * instances) may each write a row for the same second and key, so readers sum
+ * `calls`. The primary key leads with `occurred_at` so the table can become a
  * declarative partitioned table (by day) without a key change, and the retention
  * purge is a range delete on that key.
  */
