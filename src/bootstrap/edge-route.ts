@@ -8,6 +8,7 @@ import type { AppConfig } from '../config/app-config.js';
 import type { MetricsService } from '../health/metrics.service.js';
 import { RouteDurations } from '../health/route-durations.js';
 import { RelayAccessLog, type RelayAccessEntry } from '../relay/relay-access-log.js';
+import { fixedAnswerHeaders, type FixedAnswerHeaders } from '../relay/relay-headers.js';
 import { corsApplier, staticSecurityHeaders } from './http-edge-policy.js';
 
 /**
@@ -18,6 +19,8 @@ import { corsApplier, staticSecurityHeaders } from './http-edge-policy.js';
  */
 export class EdgeRoute {
   private readonly securityHeaders = staticSecurityHeaders();
+  /** helmet's headers for an answer that writes its head in one go (open, RelayCall.fixedHeaders). */
+  readonly fixedHeaders: FixedAnswerHeaders = fixedAnswerHeaders(this.securityHeaders);
   private readonly cors: ReturnType<typeof corsApplier>;
   private readonly durations: RouteDurations;
   private readonly appOrigins: readonly string[];
@@ -38,16 +41,31 @@ export class EdgeRoute {
 
   /** Sets the headers every answer of the route carries; returns the request id. */
   begin(req: IncomingMessage, res: ServerResponse): string {
+    const requestId = this.open(req, res);
+    this.setFixedHeaders(res, requestId);
+    return requestId;
+  }
+
+  /**
+   * begin() without helmet's headers and the request id: the caller's answer writes them
+   * with its head (the relay: `fixedHeaders`, relayedAnswerHead), and fail() sets them on
+   * a problem. CORS depends on the request, so it is set here.
+   */
+  open(req: IncomingMessage, res: ServerResponse): string {
     const requestId = requestIdFromHeaders(req.headers['x-request-id']);
-    for (const [name, value] of this.securityHeaders) res.setHeader(name, value);
-    res.setHeader('X-Request-Id', requestId);
     this.cors?.(req, res);
     return requestId;
   }
 
   /** Answers `error` as a problem; returns the status sent. */
   fail(req: IncomingMessage, res: ServerResponse, error: unknown, requestId: string, facts: RequestFacts): number {
+    if (!res.headersSent) this.setFixedHeaders(res, requestId);
     return answerEdgeProblem(req, res, error, requestId, facts, this.appOrigins, this.logger);
+  }
+
+  private setFixedHeaders(res: ServerResponse, requestId: string): void {
+    for (const [name, value] of this.securityHeaders) res.setHeader(name, value);
+    res.setHeader('X-Request-Id', requestId);
   }
 
   /** The HTTP metric and the access line of one finished request. */

@@ -62,7 +62,8 @@ export class RelayEdge implements EdgeHandler {
   /** `refused`: the shutdown drain's 503 (http-drain.ts), answered like any other problem. */
   async handle(req: IncomingMessage, res: ServerResponse, refused?: unknown): Promise<void> {
     const startedAt = performance.now();
-    const requestId = this.route.begin(req, res);
+    // helmet's headers and the request id go out with the answer's head (RelayCall.fixedHeaders) or in fail().
+    const requestId = this.route.open(req, res);
     const method = req.method ?? 'GET';
     let status = 500;
     let clientGone = false;
@@ -73,7 +74,7 @@ export class RelayEdge implements EdgeHandler {
       if (!auth) throw sessionRefused(check, this.cookie);
       assertCsrfSafe(method, req.headers, auth.via, this.allowedOrigins);
       await this.rateLimit.admit(auth.session);
-      const result = await this.relay.relay(req, res, { userId: auth.session.userId, sessionKind: auth.session.kind, requestId, target: req.url ?? '', settleRefusal: this.settleRefusal });
+      const result = await this.relay.relay(req, res, { userId: auth.session.userId, sessionKind: auth.session.kind, requestId, target: req.url ?? '', settleRefusal: this.settleRefusal, fixedHeaders: this.route.fixedHeaders });
       status = result.status;
       clientGone = status === CLIENT_CLOSED_REQUEST;
     } catch (error) {

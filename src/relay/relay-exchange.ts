@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { Dispatcher } from 'undici';
 import type { Expirable } from './relay-deadlines.js';
 import type { DpopRefusal, DpopWatch } from './relay-dpop.js';
-import { downstreamResponseHeaders } from './relay-headers.js';
+import { downstreamResponseHeaders, relayedAnswerHead, type FixedAnswerHeaders } from './relay-headers.js';
 
 /** A token rejection: 401 everywhere, 498 "invalid token" where Cal.com (and a few others) use it. */
 export function isTokenRejection(status: number): boolean {
@@ -35,6 +35,9 @@ export interface ExchangeOptions {
   maxResponseBytes: number;
   /** Hold back a token rejection instead of relaying it (only when the request can be replayed). */
   holdTokenRejection: boolean;
+  /** Headers not yet set on the response that the answer carries, with our request id (RelayCall.fixedHeaders). */
+  fixedHeaders?: FixedAnswerHeaders;
+  requestId: string;
 }
 
 const CLIENT_GONE = new Error('client closed the request');
@@ -116,7 +119,8 @@ export class UpstreamExchange implements Dispatcher.DispatchHandler, Expirable {
       this.finish(this.outcome);
       return;
     }
-    this.res.writeHead(statusCode, downstreamResponseHeaders(headers));
+    const { fixedHeaders } = this.options;
+    this.res.writeHead(statusCode, fixedHeaders ? relayedAnswerHead(fixedHeaders, this.options.requestId, headers) : downstreamResponseHeaders(headers));
     this.mode = this.options.method === 'HEAD' || NO_BODY_STATUS.has(statusCode) ? 'head' : 'relay';
     this.outcome = { kind: 'relayed', status: statusCode, bytes: 0 };
   }

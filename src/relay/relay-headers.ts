@@ -118,6 +118,13 @@ export function upstreamRequestHeaders(incoming: IncomingHttpHeaders, strip: Ite
   return out;
 }
 
+/** Whether an upstream response header may go to the browser (`name` lower-case). */
+function keptDownstream(name: string, value: string | string[] | undefined, named: ReadonlySet<string>): value is string | string[] {
+  if (value === undefined || denied(name, RESPONSE_DENY, RESPONSE_DENY_PREFIXES, NONE, named)) return false;
+  // undici already refuses CR/LF in upstream headers; this keeps a bad value from reaching the response.
+  return !hasBadValue(value);
+}
+
 /** Upstream response headers as they may go to the browser. */
 export function downstreamResponseHeaders(upstream: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
   const named = connectionNamed(upstream.connection);
@@ -125,10 +132,57 @@ export function downstreamResponseHeaders(upstream: Record<string, string | stri
   for (const rawName in upstream) {
     const value = upstream[rawName];
     const name = rawName.toLowerCase();
-    if (value === undefined || denied(name, RESPONSE_DENY, RESPONSE_DENY_PREFIXES, NONE, named)) continue;
-    // undici already refuses CR/LF in upstream headers; this keeps a bad value from reaching res.setHeader.
-    if (hasBadValue(value)) continue;
-    out[name] = value;
+    if (keptDownstream(name, value, named)) out[name] = value;
   }
   return out;
+}
+
+/**
+ * The headers the edge puts on every relayed answer (helmet's, computed once at boot),
+ * as name/value pairs, with their lower-case names beside them.
+ */
+export interface FixedAnswerHeaders {
+  readonly pairs: readonly string[];
+  readonly lowerNames: readonly string[];
+}
+
+export function fixedAnswerHeaders(headers: Iterable<readonly [string, string]>): FixedAnswerHeaders {
+  const pairs: string[] = [];
+  const lowerNames: string[] = [];
+  for (const [name, value] of headers) {
+    pairs.push(name, value);
+    lowerNames.push(name.toLowerCase());
+  }
+  return { pairs, lowerNames };
+}
+
+/**
+ * The whole head of a relayed answer as one flat `[name, value, ...]` list for
+ * `writeHead`: the fixed headers, our request id, then the upstream's headers as
+ * downstreamResponseHeaders keeps them. Why: when nothing was set on the response
+ * before, Node writes such a list as it is, without a header object per response
+ * (setHeader one header at a time was the largest allocation of a relayed call).
+ * Precedence is what setHeader-then-writeHead gave: a kept upstream header replaces a
+ * fixed one of the same name; the request id is always ours (denied from upstream).
+ */
+export function relayedAnswerHead(fixed: FixedAnswerHeaders, requestId: string, upstream: Record<string, string | string[] | undefined>): (string | string[])[] {
+  const named = connectionNamed(upstream.connection);
+  const theirs: (string | string[])[] = [];
+  // Fixed headers a kept upstream header replaces: rare, so only then is there a set.
+  let replaced: Set<string> | undefined;
+  for (const rawName in upstream) {
+    const value = upstream[rawName];
+    const name = rawName.toLowerCase();
+    if (!keptDownstream(name, value, named)) continue;
+    theirs.push(name, value);
+    if (fixed.lowerNames.includes(name)) (replaced ??= new Set()).add(name);
+  }
+  const head: (string | string[])[] = [];
+  for (let i = 0; i < fixed.lowerNames.length; i++) {
+    if (replaced?.has(fixed.lowerNames[i]!)) continue;
+    head.push(fixed.pairs[2 * i]!, fixed.pairs[2 * i + 1]!);
+  }
+  head.push('X-Request-Id', requestId);
+  for (const item of theirs) head.push(item);
+  return head;
 }

@@ -10,7 +10,7 @@ import { isReplayable, readRelayBody, type RelayBody } from './relay-body.js';
 import { bodyTooLarge, responseTooLarge, routeNotAllowed, upstreamTimeout, upstreamUnreachable } from './relay-errors.js';
 import { afterDpopRefusal, RelayDpop } from './relay-dpop.js';
 import { ExchangeFailed, UpstreamExchange, type ExchangeOutcome } from './relay-exchange.js';
-import { upstreamRequestHeaders } from './relay-headers.js';
+import { upstreamRequestHeaders, type FixedAnswerHeaders } from './relay-headers.js';
 import { NOT_ALLOWLISTED_ROUTE, RelayMeter } from './relay-meter.js';
 import { RelayMetrics } from './relay-metrics.js';
 import { normaliseRelayUrl } from './relay-path.js';
@@ -32,6 +32,12 @@ export interface RelayCall {
    * into 401 (RelayEdge.confirmRefusal), and the records then say 401 too.
    */
   settleRefusal?: (req: IncomingMessage, error: unknown) => Promise<unknown>;
+  /**
+   * Headers every answer must carry that the caller left unset (RelayEdge: helmet's;
+   * the request id goes with them): a relayed answer writes them in its head at once
+   * (relayedAnswerHead), and the caller sets them itself on any other answer.
+   */
+  fixedHeaders?: FixedAnswerHeaders;
 }
 
 export interface RelayResult {
@@ -49,6 +55,8 @@ interface Exchange {
   headers: Record<string, string>;
   body: RelayBody;
   method: string;
+  requestId: string;
+  fixedHeaders?: FixedAnswerHeaders;
 }
 
 /**
@@ -95,7 +103,7 @@ export class RelayService {
       const headers = upstreamRequestHeaders(req.headers, provider.strip, call.requestId);
       const url = upstreamUrl(provider.base, target.path, target.query);
       const body = await readRelayBody(req, this.settings);
-      const exchange: Exchange = { provider, url, headers, body, method };
+      const exchange: Exchange = { provider, url, headers, body, method, requestId: call.requestId, fixedHeaders: call.fixedHeaders };
       // Token failures pass through as problems; not-linked and re-login ones carry the login URL.
       let token = await this.tokens.forUser(call.userId, provider.id);
       let outcome = await this.attempt(res, exchange, token, isReplayable(body));
@@ -140,7 +148,8 @@ export class RelayService {
     else exchange.provider.adapter.authorizeRelayRequest(url, headers, token.accessToken);
     const { body } = exchange;
     if (body.kind === 'stream' && body.length !== undefined) headers['content-length'] = String(body.length);
-    const handler = new UpstreamExchange(res, { method: exchange.method, maxResponseBytes: this.settings.maxResponseBytes, holdTokenRejection }, token.dpop && this.dpop.watch(url));
+    const options = { method: exchange.method, maxResponseBytes: this.settings.maxResponseBytes, holdTokenRejection, fixedHeaders: exchange.fixedHeaders, requestId: exchange.requestId };
+    const handler = new UpstreamExchange(res, options, token.dpop && this.dpop.watch(url));
     // The only abort on the path: the client really went away before the answer was complete.
     const onClose = () => handler.clientGone();
     res.once('close', onClose);

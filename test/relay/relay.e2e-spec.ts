@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GENERIC, SANDBOX_KINDS, startLoginStack, type LoginStack } from '../support/login-stack.js';
-import { json, login, relay, type Session } from './relay-support.js';
+import { staticSecurityHeaders } from '../../src/bootstrap/http-edge-policy.js';
+import { json, login, rawRequest, relay, type Session } from './relay-support.js';
 
 // One protected resource per provider, reached through its default allowlist (login-stack copies the sandbox defaults).
 const RESOURCES: Record<string, (subject: string) => string> = {
@@ -32,6 +33,19 @@ describe('relay to every provider kind', () => {
     // Every emulated resource describes alice somewhere (username, email or name).
     expect(identity.toLowerCase()).toContain('alice');
     expect(res.body).not.toMatch(/access_token|refresh_token/);
+  });
+
+  it('without CORS (nothing set before the head): every helmet header of an Express route once, and a request id', async () => {
+    const viaExpress = await rawRequest(stack.bff.url, 'GET', '/v1/auth/providers', {});
+    const cal = await login(stack, 'calcom');
+    const viaEdge = await relay(stack, cal, 'GET', 'calcom/v2/me', { 'x-request-id': 'edge-head-1' });
+    expect(viaEdge.status).toBe(200);
+    const helmetNames = staticSecurityHeaders().map(([name]) => name.toLowerCase());
+    expect(helmetNames.length).toBeGreaterThan(5);
+    // A header sent twice would come back joined ("SAMEORIGIN, SAMEORIGIN"), so equality also rules out duplicates.
+    for (const name of helmetNames) expect([name, viaEdge.headers[name]]).toEqual([name, viaExpress.headers[name]]);
+    expect(viaEdge.headers['x-request-id']).toBe('edge-head-1');
+    expect(viaEdge.headers['content-type']).toContain('application/json');
   });
 
   it('passes the query string through and records the relay histogram', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '../../../src/common/errors/domain-error.js';
-import { downstreamResponseHeaders, upstreamRequestHeaders } from '../../../src/relay/relay-headers.js';
+import { downstreamResponseHeaders, fixedAnswerHeaders, relayedAnswerHead, upstreamRequestHeaders } from '../../../src/relay/relay-headers.js';
 
 const browser = {
   host: 'bff.example',
@@ -112,5 +112,22 @@ describe('relay response headers', () => {
       'x-ratelimit-remaining': '9',
     });
     expect(out).toEqual({ 'content-type': 'application/json', 'content-length': '2', etag: '"1"', 'cache-control': 'no-cache', 'retry-after': '3', 'x-ratelimit-remaining': '9' });
+  });
+});
+
+describe('a relayed answer head in one list', () => {
+  const fixed = fixedAnswerHeaders([['X-Frame-Options', 'SAMEORIGIN'], ['X-XSS-Protection', '0'], ['X-Download-Options', 'noopen']]);
+
+  it('writes the fixed headers, our request id, then what the upstream may send', () => {
+    const head = relayedAnswerHead(fixed, 'req-1', { 'content-type': 'application/json', 'x-request-id': 'theirs', 'set-cookie': ['a=1'], 'x-frame-options': 'ALLOWALL', vary: ['Accept', 'Origin'] });
+    expect(head).toEqual(['X-Frame-Options', 'SAMEORIGIN', 'X-XSS-Protection', '0', 'X-Download-Options', 'noopen', 'X-Request-Id', 'req-1', 'content-type', 'application/json', 'vary', ['Accept', 'Origin']]);
+  });
+
+  it('lets a kept upstream header replace a fixed one of the same name, as setHeader then writeHead did', () => {
+    const head = relayedAnswerHead(fixed, 'req-2', { 'X-XSS-Protection': '1; mode=block', etag: '"1"' });
+    expect(head).toEqual(['X-Frame-Options', 'SAMEORIGIN', 'X-Download-Options', 'noopen', 'X-Request-Id', 'req-2', 'x-xss-protection', '1; mode=block', 'etag', '"1"']);
+    // Every name once, whatever the case the upstream used.
+    const names = head.filter((_, i) => i % 2 === 0).map((n) => String(n).toLowerCase());
+    expect(new Set(names).size).toBe(names.length);
   });
 });
