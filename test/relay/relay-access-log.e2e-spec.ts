@@ -43,7 +43,8 @@ describe('relay access log line', () => {
     expect(res.status).toBe(200);
 
     let lines = linesFor('access-line-1');
-    const deadline = Date.now() + 5_000;
+    // Written asynchronously; the poll ends at the first line, so a generous bound costs nothing.
+    const deadline = Date.now() + 15_000;
     while (lines.length === 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       lines = linesFor('access-line-1');
