@@ -9,7 +9,7 @@ import { loadavg } from 'node:os';
 import { Browser } from './lib/browser.mjs';
 import { closedLoop, measure, measureUpTo, warmUp } from './lib/load.mjs';
 import { memory, startNode } from './lib/proc.mjs';
-import { interleavedRounds, ratio } from './lib/rounds.mjs';
+import { interleavedRounds, pairedRatio, ratio } from './lib/rounds.mjs';
 import { dropRedisKeys, seedUsers } from './lib/seed-users.mjs';
 import { freePort, PEER_CLIENT, startBff, startOidc, startSandbox, writeProvidersFile } from './lib/stack.mjs';
 import { refreshStorm } from './lib/storm.mjs';
@@ -173,13 +173,13 @@ async function main() {
     summary,
     ratios,
     goals: {
-      relayVsLeanAtLeast0_5: ratios.bffVsLean.paired >= 0.5,
-      relayVsFairPeerAtLeast2: ratios.bffVsPeer.paired >= 2,
+      relayVsLeanAtLeast0_5: pairedRatio(samples, 'bff', 'lean') >= 0.5,
+      relayVsFairPeerAtLeast2: pairedRatio(samples, 'bff', 'peer') >= 2,
       cpuPerRelayedRequestAtMost0_3ms: summary.bff.cpuMsPerRequest <= 0.3,
       rssAfter100kAtMost150MiB: rssStability.requests >= 100_000 && rssStability.rssAfterMiB <= 150 && rssStability.rssMaxDuringMiB <= 150,
-      manyUsersAtLeast0_8: ratios.bffManyUsersVsSingleUser.paired >= 0.8,
-      meVsLeanAtLeast0_5: ratios.bffMeVsLeanMe.paired >= 0.5,
-      meteringCostAtMost5Pct: ratios.meteringOnVsOff.paired >= 0.95,
+      manyUsersAtLeast0_8: pairedRatio(samples, 'bffManyUsers', 'bff') >= 0.8,
+      meVsLeanAtLeast0_5: pairedRatio(samples, 'bffMe', 'leanMe') >= 0.5,
+      meteringCostAtMost5Pct: pairedRatio(samples, 'bff', 'bffMeteringOff') >= 0.95,
       halfLoadP99Within2msOfLean: halfLoad.bff.p99Ms - halfLoad.lean.p99Ms <= 2,
     },
     manyUsersWarmPass,

@@ -39,6 +39,11 @@ export function summarise(list) {
   };
 }
 
+/** The median of the per-round ratios, unrounded: what the goals compare (0.945 is not 0.95). */
+export function pairedRatio(samples, a, b, field = 'requestsPerSec') {
+  return median(samples[a].map((s, i) => s[field] / Math.max(samples[b][i][field], 1e-9)));
+}
+
 /**
  * `paired`: the median of the ratios taken within each round, which the goals read.
  * Each round measures both contenders minutes apart at most (adjacently for the pairs
@@ -50,7 +55,7 @@ export function summarise(list) {
 export function ratio(samples, a, b, field = 'requestsPerSec') {
   const perRound = samples[a].map((s, i) => s[field] / Math.max(samples[b][i][field], 1e-9));
   return {
-    paired: round2(median(perRound)),
+    paired: round2(pairedRatio(samples, a, b, field)),
     median: round2(median(samples[a].map((s) => s[field])) / Math.max(median(samples[b].map((s) => s[field])), 1e-9)),
     perRound: { min: round2(Math.min(...perRound)), max: round2(Math.max(...perRound)) },
   };

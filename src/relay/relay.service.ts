@@ -184,7 +184,9 @@ export class RelayService {
 
   private record(req: IncomingMessage, call: RelayCall, method: string, provider: string, route: string, status: number, seconds: number, bytesOut: number, errorCode?: string): void {
     try {
-      const bytesIn = Number(req.headers['content-length']) || 0;
+      // The declared size, capped at the body limit: a larger one was refused (413) before a byte
+      // was read, and an absurd one would overflow the batch's bigint column and lose the batch.
+      const bytesIn = Math.min(Number(req.headers['content-length']) || 0, this.settings.maxBodyBytes);
       this.meter.record({ provider, userId: call.userId, sessionKind: call.sessionKind, method, route, status, durationMs: Math.round(seconds * 1000), bytesIn, bytesOut, errorCode });
     } catch (error) {
       this.logger.warn({ err: error }, 'relay metering failed');

@@ -45,15 +45,17 @@ export class UsageEventEntity {
   @Column({ type: 'varchar', length: 16 })
   outcome: string;
 
-  /** How many calls this row counts (at least 1). */
-  @Column({ type: 'integer' })
+  /** How many calls this row counts (at least 1; rows from before per-second rows count 1). */
+  @Column({ type: 'integer', default: 1 })
   calls: number;
 
-  @Column({ name: 'duration_ms_sum', type: 'bigint' })
-  durationMsSum: string;
+  /** The slowest of the row's calls (ms); for a row of one call, its duration. */
+  @Column({ name: 'duration_ms', type: 'integer' })
+  durationMs: number;
 
-  @Column({ name: 'duration_ms_max', type: 'integer' })
-  durationMsMax: number;
+  /** All the row's calls together (ms); NULL on rows from before per-second rows (read `duration_ms` there). */
+  @Column({ name: 'duration_ms_sum', type: 'bigint', nullable: true })
+  durationMsSum: string | null;
 
   /** Request bytes of all the row's calls. */
   @Column({ name: 'bytes_in', type: 'bigint' })

@@ -9,7 +9,7 @@ import { rollUp, type DailyRow } from './usage-rollup.js';
 // The per-second rows are unnested from one array literal per column ($1..$14): the SQL
 // text of that part never changes and neither side handles a parameter per value. The
 // roll-up rows follow as ordinary parameters (a handful per batch).
-const INSERT_EVENTS = `INSERT INTO usage_events (occurred_at, provider, user_id, session_kind, route_template, method, status, status_class, outcome, calls, duration_ms_sum, duration_ms_max, bytes_in, bytes_out)
+const INSERT_EVENTS = `INSERT INTO usage_events (occurred_at, provider, user_id, session_kind, route_template, method, status, status_class, outcome, calls, duration_ms_sum, duration_ms, bytes_in, bytes_out)
     SELECT to_timestamp(at / 1000.0), provider, user_id, session_kind, route_template, method, status, status_class, outcome, calls, duration_ms_sum, duration_ms_max, bytes_in, bytes_out
     FROM unnest($1::float8[], $2::varchar[], $3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[], $7::smallint[], $8::varchar[], $9::varchar[], $10::int[], $11::bigint[], $12::int[], $13::bigint[], $14::bigint[])
       AS e(at, provider, user_id, session_kind, route_template, method, status, status_class, outcome, calls, duration_ms_sum, duration_ms_max, bytes_in, bytes_out)`;
