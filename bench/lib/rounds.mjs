@@ -39,9 +39,11 @@ export function summarise(list) {
   };
 }
 
+const perRoundRatios = (samples, a, b, field) => samples[a].map((s, i) => s[field] / Math.max(samples[b][i][field], 1e-9));
+
 /** The median of the per-round ratios, unrounded: what the goals compare (0.945 is not 0.95). */
 export function pairedRatio(samples, a, b, field = 'requestsPerSec') {
-  return median(samples[a].map((s, i) => s[field] / Math.max(samples[b][i][field], 1e-9)));
+  return median(perRoundRatios(samples, a, b, field));
 }
 
 /**
@@ -53,9 +55,9 @@ export function pairedRatio(samples, a, b, field = 'requestsPerSec') {
  * in the output.
  */
 export function ratio(samples, a, b, field = 'requestsPerSec') {
-  const perRound = samples[a].map((s, i) => s[field] / Math.max(samples[b][i][field], 1e-9));
+  const perRound = perRoundRatios(samples, a, b, field);
   return {
-    paired: round2(pairedRatio(samples, a, b, field)),
+    paired: round2(median(perRound)),
     median: round2(median(samples[a].map((s) => s[field])) / Math.max(median(samples[b].map((s) => s[field])), 1e-9)),
     perRound: { min: round2(Math.min(...perRound)), max: round2(Math.max(...perRound)) },
   };

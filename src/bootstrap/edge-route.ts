@@ -18,9 +18,8 @@ import { corsApplier, staticSecurityHeaders } from './http-edge-policy.js';
  * and one access-log line after it. One instance per route template.
  */
 export class EdgeRoute {
-  private readonly securityHeaders = staticSecurityHeaders();
-  /** helmet's headers for an answer that writes its head in one go (open, RelayCall.fixedHeaders). */
-  readonly fixedHeaders: FixedAnswerHeaders = fixedAnswerHeaders(this.securityHeaders);
+  /** helmet's headers, for setFixedHeaders and for an answer that writes its head in one go (open, RelayCall.fixedHeaders). */
+  readonly fixedHeaders: FixedAnswerHeaders = fixedAnswerHeaders(staticSecurityHeaders());
   private readonly cors: ReturnType<typeof corsApplier>;
   private readonly durations: RouteDurations;
   private readonly appOrigins: readonly string[];
@@ -64,7 +63,8 @@ export class EdgeRoute {
   }
 
   private setFixedHeaders(res: ServerResponse, requestId: string): void {
-    for (const [name, value] of this.securityHeaders) res.setHeader(name, value);
+    const { pairs } = this.fixedHeaders;
+    for (let i = 0; i < pairs.length; i += 2) res.setHeader(pairs[i]!, pairs[i + 1]!);
     res.setHeader('X-Request-Id', requestId);
   }
 
